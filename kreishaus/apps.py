@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class KreishausConfig(AppConfig):
+    name = "kreishaus"
+    verbose_name = "Kreishaus"

@@ -1,0 +1,26 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from members import demo as members_demo
+from members.models import Administration, User
+
+
+class Command(BaseCommand):
+    help = "Creates or updates the demo network (idempotent: a second run changes nothing)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty", action="store_true",
+            help="Only load when the database holds no administration yet.",
+        )
+
+    def handle(self, *args, if_empty=False, **options):
+        if if_empty and Administration.objects.exists():
+            self.stdout.write("Database already holds data; demo data not loaded.")
+            return
+        with transaction.atomic():
+            members_demo.load()
+        self.stdout.write(self.style.SUCCESS(
+            f"Demo data ready: {Administration.objects.count()} administrations, "
+            f"{User.objects.count()} logins (password: {members_demo.DEMO_PASSWORD})."
+        ))

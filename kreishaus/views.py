@@ -1,0 +1,37 @@
+"""Site-wide views: start page and dashboard, search frame, health check."""
+
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from members.selectors import administrations_public
+
+
+@require_GET
+def start(request):
+    if request.user.is_authenticated:
+        return render(request, "kreishaus/dashboard.html")
+    return render(
+        request, "kreishaus/landing.html", {"administrations": administrations_public()}
+    )
+
+
+@require_GET
+def search(request):
+    query = request.GET.get("q", "").strip()
+    return render(request, "kreishaus/search.html", {"query": query})
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """200 when the database answers, 503 when it does not; for load balancers."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})

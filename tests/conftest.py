@@ -1,0 +1,51 @@
+import os
+
+import pytest
+
+from tests.factories import AdministrationFactory, UserFactory
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls in browser
+# tests are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+pytest_plugins = ["tests.celery_worker"]
+
+
+@pytest.fixture
+def administration(db):
+    return AdministrationFactory(name="Landkreis Mayen-Koblenz", short_name="MYK")
+
+
+@pytest.fixture
+def other_administration(db):
+    return AdministrationFactory(name="Landkreis Neuwied", short_name="NR")
+
+
+@pytest.fixture
+def reader(administration):
+    return UserFactory(administration=administration, role="reader", first_name="Rita")
+
+
+@pytest.fixture
+def editor(administration):
+    return UserFactory(administration=administration, role="editor", first_name="Erik")
+
+
+@pytest.fixture
+def other_editor(other_administration):
+    return UserFactory(administration=other_administration, role="editor", first_name="Olga")
+
+
+@pytest.fixture
+def coordinator(administration):
+    return UserFactory(administration=administration, role="coordinator", first_name="Katrin")
+
+
+@pytest.fixture
+def admin_user(db):
+    return UserFactory(administration=None, is_superuser=True, is_staff=True, first_name="Paula")
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
