@@ -1,0 +1,38 @@
+# Two commands matter: `make run` (portal with demo data) and `make test` (whole suite).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: install run test test-fast lint messages clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	@if command -v msgfmt >/dev/null; then $(PY) manage.py compilemessages -l de --ignore '.venv*' --ignore 'var*' >/dev/null; fi
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py demo_data --if-empty
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-fast: install
+	$(PY) -m pytest -m "not browser and not worker" $(PYTEST_ARGS)
+
+lint: install
+	$(PY) -m ruff check .
+
+messages: install
+	$(PY) manage.py makemessages -l de --ignore '.venv*' --ignore 'var*'
+	$(PY) manage.py compilemessages -l de --ignore '.venv*' --ignore 'var*'
+
+clean:
+	rm -rf $(VENV) var
