@@ -11,7 +11,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
-	@if command -v msgfmt >/dev/null; then $(PY) manage.py compilemessages -l de --ignore '.venv*' --ignore 'var*' >/dev/null; fi
+	@if [ -d locale ] && command -v msgfmt >/dev/null; then $(PY) manage.py compilemessages -l de --ignore '.venv*' --ignore 'var*' >/dev/null; fi
 	touch $(STAMP)
 
 install: $(STAMP)
