@@ -38,3 +38,27 @@ class FederalState(models.TextChoices):
     SN = "14", "Sachsen"
     ST = "15", "Sachsen-Anhalt"
     TH = "16", "Thüringen"
+
+
+class ContactFunction(models.TextChoices):
+    DIGITALBEAUFTRAGTE = "digitalbeauftragte", _("Digitalbeauftragte/r")
+    KOORDINIERUNGSSTELLE = "koordinierungsstelle", _("Koordinierungsstelle Digitalisierung")
+    IT_LEITUNG = "it_leitung", _("IT-Leitung")
+    BUEROLEITUNG = "bueroleitung", _("Büroleitung")
+    PRESSESTELLE = "pressestelle", _("Pressestelle")
+    ORGANISATION = "organisation", _("Referat Organisation")
+    DATENSCHUTZ = "datenschutz", _("Datenschutzbeauftragte/r")
+    INFORMATIONSSICHERHEIT = "informationssicherheit", _("Informationssicherheitsbeauftragte/r")
+    OTHER = "other", _("Andere Funktion")
+
+
+class InvitationStatus(models.TextChoices):
+    PENDING = "pending", _("offen")
+    ACCEPTED = "accepted", _("angenommen")
+    EXPIRED = "expired", _("abgelaufen")
+    REVOKED = "revoked", _("zurückgezogen")
+
+
+# Regional keys: 5 digits for a Kreis or kreisfreie Stadt, 9 for a Gemeindeverband,
+# 12 for a municipality (Destatis Regionalschlüssel).
+REGIONAL_KEY_LENGTHS = (5, 9, 12)

@@ -2,6 +2,8 @@
 
 import rules
 
+from .enums import Role
+
 
 @rules.predicate
 def is_member_staff(user) -> bool:
@@ -18,6 +20,32 @@ def is_editor_of(user, administration) -> bool:
     return bool(user.is_authenticated and user.is_editor_of(administration))
 
 
+def invitable_roles(user, administration) -> list[str]:
+    """Roles this user may hand out for that administration (empty: may not invite)."""
+    if not user.is_authenticated or not user.is_active:
+        return []
+    if user.is_coordinator:
+        return list(Role.values)
+    if user.is_editor_of(administration):
+        return [Role.READER, Role.EDITOR]
+    return []
+
+
+@rules.predicate
+def may_invite_to(user, administration) -> bool:
+    return bool(invitable_roles(user, administration))
+
+
+@rules.predicate
+def may_manage_invitation(user, invitation) -> bool:
+    return invitation.role in invitable_roles(user, invitation.administration)
+
+
 rules.add_perm("members.view_internal", is_member_staff)
 rules.add_perm("members.change_administration", is_editor_of)
+rules.add_perm("members.change_administration_core", is_coordinator)
 rules.add_perm("members.manage_network", is_coordinator)
+rules.add_perm("members.view_staff", is_member_staff)
+rules.add_perm("members.invite_staff", may_invite_to)
+rules.add_perm("members.manage_invitation", may_manage_invitation)
+rules.add_perm("members.manage_accounts", is_coordinator)

@@ -1,10 +1,43 @@
-"""Read functions of the members app, shaped for their pages."""
+"""Read functions of the members app, shaped for their pages (constant query counts)."""
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 
-from .models import Administration
+from .models import Administration, ContactPerson, Invitation, ProfileAnswer, User
 
 
 def administrations_public() -> QuerySet[Administration]:
-    """All member administrations in the order of the directory."""
-    return Administration.objects.order_by("name")
+    """Current members in directory order, for the landing page."""
+    return Administration.objects.current().order_by("name")
+
+
+def administrations_for_directory(*, include_former: bool = False) -> QuerySet[Administration]:
+    queryset = Administration.objects.select_related("parent")
+    if not include_former:
+        queryset = queryset.current()
+    return queryset
+
+
+def administration_detail(*, slug: str, internal: bool) -> QuerySet[Administration]:
+    """One administration with its answers, contacts and children, filtered by visibility."""
+    answers = ProfileAnswer.objects.select_related("question").filter(question__is_active=True)
+    contacts = ContactPerson.objects.all()
+    if not internal:
+        answers = answers.filter(is_public=True)
+        contacts = contacts.filter(is_public=True)
+    return Administration.objects.filter(slug=slug).select_related("parent").prefetch_related(
+        Prefetch("profile_answers", queryset=answers.order_by("question__order", "question_id"),
+                 to_attr="visible_answers"),
+        Prefetch("contacts", queryset=contacts, to_attr="visible_contacts"),
+        Prefetch("children", queryset=Administration.objects.current().order_by("name"),
+                 to_attr="current_children"),
+    )
+
+
+def staff_of(administration: Administration) -> QuerySet[User]:
+    return administration.staff.order_by("-is_active", "last_name", "first_name", "email")
+
+
+def invitations_open_for(administration: Administration) -> QuerySet[Invitation]:
+    return administration.invitations.filter(
+        accepted_at__isnull=True, revoked_at__isnull=True
+    ).select_related("invited_by").order_by("-created_at")

@@ -185,3 +185,6 @@ LOGGING = {
 
 # Every form renders through one include with labels, hints and errors next to the field.
 FORM_RENDERER = "kreishaus.forms.KernFormRenderer"
+
+# Invitation links stay valid this many days; a re-sent invitation gets a fresh link.
+INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)

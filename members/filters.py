@@ -1,0 +1,58 @@
+import django_filters
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from .enums import AdministrationKind, FederalState
+from .models import Administration
+
+
+def _parents(request=None):
+    has_children = Administration.objects.filter(parent=OuterRef("pk"))
+    return Administration.objects.filter(Exists(has_children)).order_by("name")
+
+
+class AdministrationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Suche"), method="filter_text")
+    kind = django_filters.ChoiceFilter(
+        label=_("Art"), choices=AdministrationKind.choices, empty_label=_("alle Arten")
+    )
+    federal_state = django_filters.ChoiceFilter(
+        label=_("Bundesland"), choices=FederalState.choices, empty_label=_("alle Länder")
+    )
+    parent = django_filters.ModelChoiceFilter(
+        label=_("Gehört zu"), queryset=_parents, empty_label=_("alle")
+    )
+    former = django_filters.BooleanFilter(
+        label=_("Ehemalige Mitglieder einbeziehen"), method="filter_former",
+        widget=django_filters.widgets.forms.CheckboxInput,
+    )
+    sort = django_filters.OrderingFilter(
+        label=_("Sortierung"), empty_label=None, null_label=None,
+        fields=[("name", "name"), ("population", "population"),
+                ("membership_number", "membership_number")],
+        field_labels={"name": _("Name"), "population": _("Einwohnerzahl"),
+                      "membership_number": _("Beitritt")},
+    )
+
+    class Meta:
+        model = Administration
+        fields = ["q", "kind", "federal_state", "parent", "former"]
+
+    def filter_text(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(name__icontains=value) | Q(short_name__iexact=value) | Q(seat__icontains=value)
+            | Q(regional_key__startswith=value)
+        )
+
+    def filter_former(self, queryset, name, value):
+        return queryset if value else queryset.current()
+
+    @property
+    def qs(self):
+        queryset = super().qs
+        if not getattr(self.form, "cleaned_data", {}).get("sort"):
+            queryset = queryset.order_by("name")
+        return queryset

@@ -1,0 +1,117 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .enums import Role
+from .models import Administration, ContactPerson, ProfileQuestion
+
+EDITOR_FIELDS = ["short_name", "seat", "address", "website", "logo", "population", "area_km2"]
+COORDINATOR_FIELDS = ["name", "slug", "kind", "federal_state", "regional_key", "parent",
+                      "member_since", "member_until", "membership_number"]
+
+
+class AdministrationForm(forms.ModelForm):
+    """Editors change the everyday facts; coordinators also the official and membership data."""
+
+    class Meta:
+        model = Administration
+        fields = COORDINATOR_FIELDS + EDITOR_FIELDS
+        widgets = {
+            "address": forms.Textarea(attrs={"rows": 3}),
+            "member_since": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "member_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, core: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not core:
+            for name in COORDINATOR_FIELDS:
+                del self.fields[name]
+        else:
+            self.fields["parent"].queryset = Administration.objects.exclude(pk=self.instance.pk)
+
+
+class ProfileForm(forms.Form):
+    """One text field and one visibility checkbox per active Steckbrief question."""
+
+    def __init__(self, *args, questions: list[ProfileQuestion], answers: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = questions
+        for question in questions:
+            answer = answers.get(question.pk)
+            self.fields[f"answer_{question.pk}"] = forms.CharField(
+                label=question.text, help_text=question.help_text, required=False,
+                widget=forms.Textarea(attrs={"rows": 4}),
+                initial=answer.text if answer else "",
+            )
+            self.fields[f"public_{question.pk}"] = forms.BooleanField(
+                label=_("Antwort öffentlich zeigen"), required=False,
+                initial=answer.is_public if answer else True,
+            )
+
+    def answers(self) -> list[tuple[ProfileQuestion, str, bool]]:
+        return [
+            (q, self.cleaned_data[f"answer_{q.pk}"], self.cleaned_data[f"public_{q.pk}"])
+            for q in self.questions
+        ]
+
+    def field_pairs(self):
+        """(answer field, visibility field) per question, for the template."""
+        return [(self[f"answer_{q.pk}"], self[f"public_{q.pk}"]) for q in self.questions]
+
+
+class ContactForm(forms.ModelForm):
+    class Meta:
+        model = ContactPerson
+        fields = ["name", "function", "function_other", "department", "email", "phone",
+                  "expertise", "is_public", "order"]
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("E-Mail-Adresse"))
+    first_name = forms.CharField(label=_("Vorname"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Nachname"), max_length=150, required=False)
+    role = forms.ChoiceField(label=_("Rolle"))
+
+    def __init__(self, *args, roles: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [(r, Role(r).label) for r in roles]
+        self.fields["role"].initial = Role.READER
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Rolle"), choices=Role.choices)
+
+
+class InvitationAcceptForm(forms.Form):
+    first_name = forms.CharField(label=_("Vorname"), max_length=150)
+    last_name = forms.CharField(label=_("Nachname"), max_length=150)
+    password1 = forms.CharField(
+        label=_("Passwort"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("Mindestens 10 Zeichen; nicht nur Ziffern und kein gängiges Passwort."),
+    )
+    password2 = forms.CharField(
+        label=_("Passwort wiederholen"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, email: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def clean(self):
+        from django.contrib.auth.password_validation import validate_password
+
+        from .models import User
+
+        cleaned = super().clean()
+        password1, password2 = cleaned.get("password1"), cleaned.get("password2")
+        if password1 and password2 and password1 != password2:
+            self.add_error("password2", _("Die beiden Passwörter stimmen nicht überein."))
+        elif password1:
+            probe = User(email=self.email, first_name=cleaned.get("first_name", ""),
+                         last_name=cleaned.get("last_name", ""))
+            try:
+                validate_password(password1, probe)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
