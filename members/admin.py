@@ -2,15 +2,77 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Administration, User
+from .models import (
+    Administration,
+    ContactPerson,
+    Invitation,
+    ProfileAnswer,
+    ProfileQuestion,
+    User,
+)
+
+
+class ContactInline(admin.TabularInline):
+    model = ContactPerson
+    extra = 0
+    fields = ["name", "function", "function_other", "email", "phone", "is_public", "order"]
+
+
+class ProfileAnswerInline(admin.StackedInline):
+    model = ProfileAnswer
+    extra = 0
+    fields = ["question", "text", "is_public"]
+    autocomplete_fields = ["question"]
 
 
 @admin.register(Administration)
 class AdministrationAdmin(admin.ModelAdmin):
-    list_display = ["name", "short_name", "kind", "federal_state", "regional_key", "population"]
-    list_filter = ["kind", "federal_state"]
+    list_display = ["name", "short_name", "kind", "federal_state", "regional_key", "parent",
+                    "population", "membership_number", "member_since", "member_until"]
+    list_filter = ["kind", "federal_state", "member_until"]
+    list_select_related = ["parent"]
     search_fields = ["name", "short_name", "regional_key", "seat"]
     prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["parent"]
+    inlines = [ContactInline, ProfileAnswerInline]
+
+
+@admin.register(ProfileQuestion)
+class ProfileQuestionAdmin(admin.ModelAdmin):
+    list_display = ["text", "order", "is_active"]
+    list_editable = ["order", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["text"]
+
+
+@admin.register(ProfileAnswer)
+class ProfileAnswerAdmin(admin.ModelAdmin):
+    list_display = ["administration", "question", "is_public", "updated_at", "updated_by"]
+    list_filter = ["is_public", "question"]
+    list_select_related = ["administration", "question", "updated_by"]
+    search_fields = ["text", "administration__name"]
+    autocomplete_fields = ["administration", "question"]
+    readonly_fields = ["updated_at", "updated_by"]
+
+
+@admin.register(ContactPerson)
+class ContactPersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "administration", "function", "email", "phone", "is_public"]
+    list_filter = ["function", "is_public"]
+    list_select_related = ["administration"]
+    search_fields = ["name", "email", "department", "expertise", "administration__name"]
+    autocomplete_fields = ["administration"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "administration", "role", "invited_by", "sent_at", "expires_at",
+                    "accepted_at", "revoked_at"]
+    list_filter = ["role", "accepted_at", "revoked_at"]
+    list_select_related = ["administration", "invited_by"]
+    search_fields = ["email", "administration__name"]
+    readonly_fields = ["token_hash", "created_at", "sent_at", "expires_at", "accepted_at",
+                       "accepted_user", "revoked_at", "invited_by"]
 
 
 @admin.register(User)

@@ -12,6 +12,8 @@ COORDINATOR_FIELDS = ["name", "slug", "kind", "federal_state", "regional_key", "
 class AdministrationForm(forms.ModelForm):
     """Editors change the everyday facts; coordinators also the official and membership data."""
 
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
     class Meta:
         model = Administration
         fields = COORDINATOR_FIELDS + EDITOR_FIELDS

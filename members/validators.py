@@ -45,7 +45,11 @@ def validate_logo(image) -> None:
             _("Das Logo ist %(size)s KB groß; erlaubt sind höchstens 1024 KB."),
             code="size", params={"size": image.size // 1024},
         )
-    image_format = getattr(getattr(image, "image", None), "format", None)
+    # A fresh upload carries the Pillow image the form field opened; inside a model
+    # FieldFile it sits on the wrapped file.
+    pillow_image = getattr(image, "image", None) or getattr(getattr(image, "file", None),
+                                                            "image", None)
+    image_format = getattr(pillow_image, "format", None)
     if image_format is not None and image_format not in LOGO_FORMATS:
         raise ValidationError(
             _("Das Logo muss ein PNG-, JPEG- oder WebP-Bild sein."), code="format"

@@ -40,7 +40,10 @@ def invitation_create(request, slug):
     administration = get_object_or_404(Administration, slug=slug)
     if not request.user.has_perm("members.invite_staff", administration):
         raise PermissionDenied
-    form = InvitationForm(request.POST, roles=invitable_roles(request.user, administration))
+    roles = invitable_roles(request.user, administration)
+    if request.POST.get("role") and request.POST["role"] not in roles:
+        raise PermissionDenied
+    form = InvitationForm(request.POST, roles=roles)
     if form.is_valid():
         try:
             services.invitation_create(administration=administration, invited_by=request.user,
