@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from members import demo as members_demo
-from members.models import Administration, User
+from members.models import Administration, ContactPerson, ProfileAnswer, User
 
 
 class Command(BaseCommand):
@@ -22,5 +22,7 @@ class Command(BaseCommand):
             members_demo.load()
         self.stdout.write(self.style.SUCCESS(
             f"Demo data ready: {Administration.objects.count()} administrations, "
+            f"{ProfileAnswer.objects.count()} Steckbrief answers, "
+            f"{ContactPerson.objects.count()} contact persons, "
             f"{User.objects.count()} logins (password: {members_demo.DEMO_PASSWORD})."
         ))
