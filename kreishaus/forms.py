@@ -10,15 +10,25 @@ _WIDGET_CLASSES = {
     "select": "kern-form-input__select",
     "selectmultiple": "kern-form-input__select",
     "nullbooleanselect": "kern-form-input__select",
+    "csvselect": "kern-form-input__select",  # django-filter's ordering select
 }
 
 
 class KernBoundField(BoundField):
     """Adds the KERN classes; Django itself sets aria-describedby and aria-invalid."""
 
+    @property
+    def kern_class(self) -> str:
+        return _WIDGET_CLASSES.get(self.widget_type, "kern-form-input__input")
+
+    @property
+    def is_single_select(self) -> bool:
+        widget = self.field.widget
+        return self.kern_class == "kern-form-input__select" and not widget.allow_multiple_selected
+
     def build_widget_attrs(self, attrs, widget=None):
         attrs = super().build_widget_attrs(attrs, widget)
-        base = _WIDGET_CLASSES.get(self.widget_type, "kern-form-input__input")
+        base = self.kern_class
         classes = [attrs.get("class", ""), base, f"{base}--error" if self.errors else ""]
         attrs["class"] = " ".join(c for c in classes if c)
         return attrs

@@ -1,8 +1,8 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
+from django.views.static import serve
 
 from . import views
 
@@ -22,5 +22,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Logos are public images, checked for type and size on upload, so Django may serve them
+# itself in every environment; other uploads get their own permission-checked views.
+urlpatterns.append(
+    re_path(r"^media/(?P<path>logos/[^/]+)$", serve, {"document_root": settings.MEDIA_ROOT})
+)

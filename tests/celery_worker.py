@@ -8,8 +8,8 @@ test database, so tests using it need `django_db(transaction=True)`.
 import os
 import signal
 import subprocess
-import threading
 import sys
+import threading
 from pathlib import Path
 
 import pytest

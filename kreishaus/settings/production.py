@@ -1,20 +1,37 @@
 """Production: every secret from the environment, HTTPS only, no insecure default."""
 
+import os
+from pathlib import Path
+
+import environ
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F403
-from .base import SECRET_KEY, env
+# Checked before base.py runs, which would otherwise start the embedded PostgreSQL of the
+# quick start. The .env file is read exactly as base.py reads it.
+environ.Env.read_env(Path(__file__).resolve().parents[2] / ".env", overwrite=False)
+if not os.environ.get("DATABASE_URL"):
+    raise ImproperlyConfigured("DATABASE_URL must be set in production.")
+
+from .base import *  # noqa: E402, F403
+from .base import SECRET_KEY, env  # noqa: E402
 
 DEBUG = False
-if not SECRET_KEY or SECRET_KEY.startswith("insecure-") or len(SECRET_KEY) < 50:
+# The same bar as Django's own deploy check (security.W009), but fatal: sessions, password
+# reset links and MFA secrets all hang on this key.
+if (
+    len(SECRET_KEY) < 50
+    or len(set(SECRET_KEY)) < 5
+    or SECRET_KEY.startswith(("insecure-", "django-insecure-"))
+):
     raise ImproperlyConfigured(
-        "SECRET_KEY must be set to a random value of at least 50 characters in production."
+        "SECRET_KEY must be set to a random value of at least 50 characters in production, "
+        'e.g. python -c "import secrets; print(secrets.token_urlsafe(50))".'
     )
-if not env("DATABASE_URL", default=""):
-    raise ImproperlyConfigured("DATABASE_URL must be set in production.")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+# The container health check calls /healthz over plain HTTP. SecurityMiddleware matches
+# these patterns against the path without its leading slash.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

@@ -114,6 +114,11 @@ def test_logo_upload_accepts_png(client, editor, administration):
     assert response.status_code == 302
     administration.refresh_from_db()
     assert administration.logo.name.startswith("logos/")
+    served = client.get(administration.logo.url)
+    assert served.status_code == 200
+    assert served["Content-Type"] == "image/png"
+    assert f'src="{administration.logo.url}"' in client.get(
+        administration.get_absolute_url()).content.decode()
 
 
 @pytest.mark.django_db
