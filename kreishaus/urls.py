@@ -1,8 +1,6 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
-from django.views.static import serve
 
 from . import views
 
@@ -24,6 +22,4 @@ urlpatterns = [
 
 # Logos are public images, checked for type and size on upload, so Django may serve them
 # itself in every environment; other uploads get their own permission-checked views.
-urlpatterns.append(
-    re_path(r"^media/(?P<path>logos/[^/]+)$", serve, {"document_root": settings.MEDIA_ROOT})
-)
+urlpatterns.append(re_path(r"^media/(?P<path>logos/[^/]+)$", views.public_media))

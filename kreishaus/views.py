@@ -1,10 +1,12 @@
 """Site-wide views: start page and dashboard, search frame, health check."""
 
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 
 from members.selectors import administrations_public
 
@@ -35,3 +37,9 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_GET
+def public_media(request, path):
+    """Public uploads (logos); MEDIA_ROOT is read per request so tests may move it."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

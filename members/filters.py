@@ -48,7 +48,7 @@ class AdministrationFilter(django_filters.FilterSet):
         )
 
     def filter_former(self, queryset, name, value):
-        return queryset if value else queryset.current()
+        return queryset.ever_members() if value else queryset.current()
 
     @property
     def qs(self):

@@ -13,10 +13,18 @@ from .validators import validate_logo, validate_regional_key, validate_regional_
 
 
 class AdministrationQuerySet(models.QuerySet):
+    """Administrations known to the platform; only those that joined are members."""
+
     def current(self, on: date | None = None) -> "AdministrationQuerySet":
-        """Members on the given day (today by default); former members stay in history."""
+        """Members on the given day (today by default): joined, and not yet left."""
         on = on or timezone.localdate()
-        return self.filter(models.Q(member_until__isnull=True) | models.Q(member_until__gt=on))
+        return self.filter(member_since__lte=on).filter(
+            models.Q(member_until__isnull=True) | models.Q(member_until__gt=on)
+        )
+
+    def ever_members(self) -> "AdministrationQuerySet":
+        """Current and former members; former ones stay in history."""
+        return self.filter(member_since__isnull=False)
 
 
 class Administration(models.Model):

@@ -6,7 +6,7 @@ from .enums import REGIONAL_KEY_LENGTHS, FederalState
 
 def validate_regional_key(key: str) -> None:
     """Digits only, 5, 9 or 12 of them, starting with an existing state number."""
-    if not key.isdigit():
+    if not (key.isascii() and key.isdigit()):
         raise ValidationError(
             _("Der Regionalschlüssel darf nur Ziffern enthalten."), code="digits"
         )
@@ -24,6 +24,8 @@ def validate_regional_key(key: str) -> None:
 
 
 def validate_regional_key_state(key: str, federal_state: str) -> None:
+    if federal_state not in FederalState.values:
+        return  # the state field reports its own error
     if key[:2] != federal_state:
         raise ValidationError(
             _("Der Regionalschlüssel beginnt mit %(prefix)s, passt also nicht zum Bundesland "

@@ -1,3 +1,5 @@
+from datetime import date
+
 import factory
 from allauth.account.models import EmailAddress
 
@@ -18,6 +20,7 @@ class AdministrationFactory(factory.django.DjangoModelFactory):
     federal_state = FederalState.RP
     regional_key = factory.Sequence(lambda n: f"07{n:03d}")
     population = 100_000
+    member_since = date(2020, 1, 1)
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -200,3 +200,13 @@ def test_administration_page_queries_do_not_grow(client, reader):
 
     assert len(response.context["administration"].current_children) == 30
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_imported_non_members_are_not_listed(client, network):
+    AdministrationFactory(name="Ortsgemeinde Nur Importiert", member_since=None)
+
+    default = _names(client.get(reverse("members:list")))
+    with_former = _names(client.get(reverse("members:list"), {"former": "on"}))
+
+    assert "Ortsgemeinde Nur Importiert" not in default
+    assert "Ortsgemeinde Nur Importiert" not in with_former

@@ -152,3 +152,28 @@ def test_logo_upload_refuses_large_files(client, editor, administration, setting
 
     assert "erlaubt sind höchstens 1024 KB" in response.content.decode()
     assert 'value="MYK"' in response.content.decode()
+
+
+def test_regional_key_refuses_non_ascii_digits():
+    with pytest.raises(ValidationError):
+        validate_regional_key("07１３７")
+
+
+@pytest.mark.django_db
+def test_blank_state_reports_field_error_instead_of_crashing():
+    administration = AdministrationFactory.build(regional_key="07137", federal_state="")
+
+    with pytest.raises(ValidationError) as error:
+        administration.full_clean()
+
+    assert "federal_state" in error.value.message_dict
+
+
+@pytest.mark.django_db
+def test_only_joined_administrations_are_members(administration):
+    AdministrationFactory(name="Gemeinde ohne Beitritt", member_since=None)
+    AdministrationFactory(name="Beitritt im nächsten Jahr", member_since=date(2099, 1, 1))
+
+    assert list(Administration.objects.current()) == [administration]
+    assert "Gemeinde ohne Beitritt" not in Administration.objects.ever_members().values_list(
+        "name", flat=True)
