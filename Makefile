@@ -30,8 +30,10 @@ test-fast: install
 lint: install
 	$(PY) -m ruff check .
 
+# Texts are written in German in the code; locale/de only overrides the wording of
+# third-party packages, so there is nothing for makemessages to collect (it would mark
+# those overrides obsolete). Recompile after editing locale/de/LC_MESSAGES/django.po.
 messages: install
-	$(PY) manage.py makemessages -l de --ignore '.venv*' --ignore 'var*'
 	$(PY) manage.py compilemessages -l de --ignore '.venv*' --ignore 'var*'
 
 clean:
