@@ -1,1 +1,288 @@
-# Models of this app arrive with its issue.
+import uuid
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from members.models import Administration
+
+from .enums import (
+    ActionItemStatus,
+    AttendanceMode,
+    Cadence,
+    DecisionResult,
+    MeetingFormat,
+    MeetingState,
+    MinutesState,
+    RegistrationStatus,
+)
+
+
+def _default_reminder_days() -> list[int]:
+    return list(settings.MEETING_REMINDER_DAYS)
+
+
+class WorkingGroup(models.Model):
+    name = models.CharField(_("Name"), max_length=200)
+    slug = models.SlugField(_("Kurzadresse"), max_length=100, unique=True)
+    purpose = models.TextField(_("Zweck"), blank=True)
+    members = models.ManyToManyField(
+        Administration, verbose_name=_("Mitglieder"), related_name="working_groups", blank=True
+    )
+    coordinating_administration = models.ForeignKey(
+        Administration, verbose_name=_("Koordinierende Verwaltung"), on_delete=models.PROTECT,
+        related_name="coordinated_groups", null=True, blank=True,
+    )
+    cadence = models.CharField(
+        _("Turnus"), max_length=20, choices=Cadence.choices, default=Cadence.QUARTERLY
+    )
+    reminder_days = ArrayField(
+        models.PositiveSmallIntegerField(), verbose_name=_("Erinnerungen (Tage vorher)"),
+        default=_default_reminder_days, blank=True,
+        help_text=_("Wie viele Tage vor einer Sitzung erinnert wird, z. B. 14,1."),
+    )
+
+    class Meta:
+        verbose_name = _("Arbeitsgruppe")
+        verbose_name_plural = _("Arbeitsgruppen")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:group_detail", args=[self.slug])
+
+
+class Meeting(models.Model):
+    working_group = models.ForeignKey(
+        WorkingGroup, verbose_name=_("Arbeitsgruppe"), on_delete=models.PROTECT,
+        related_name="meetings",
+    )
+    title = models.CharField(_("Titel"), max_length=200)
+    starts_at = models.DateTimeField(_("Beginn"))
+    ends_at = models.DateTimeField(_("Ende"))
+    format = models.CharField(
+        _("Format"), max_length=20, choices=MeetingFormat.choices, default=MeetingFormat.IN_PERSON
+    )
+    host = models.ForeignKey(
+        Administration, verbose_name=_("Gastgeber"), on_delete=models.PROTECT,
+        related_name="hosted_meetings", null=True, blank=True,
+    )
+    location = models.TextField(_("Ort (Anschrift)"), blank=True)
+    online_link = models.URLField(_("Link zur Online-Teilnahme"), blank=True)
+    registration_deadline = models.DateTimeField(_("Anmeldeschluss"), null=True, blank=True)
+    capacity = models.PositiveIntegerField(
+        _("Plätze"), null=True, blank=True, help_text=_("Leer lassen für unbegrenzt.")
+    )
+    state = models.CharField(
+        _("Status"), max_length=20, choices=MeetingState.choices, default=MeetingState.PLANNED
+    )
+    cancel_reason = models.TextField(_("Grund der Absage"), blank=True)
+    invited_at = models.DateTimeField(_("eingeladen am"), null=True, blank=True)
+    # Calendar identity: the UID never changes, SEQUENCE grows with every change.
+    uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("Sitzung")
+        verbose_name_plural = _("Sitzungen")
+        ordering = ["-starts_at"]
+        indexes = [models.Index(fields=["starts_at"]), models.Index(fields=["state"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="meeting_ends_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:detail", args=[self.pk])
+
+
+class AgendaItem(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("Sitzung"), on_delete=models.CASCADE, related_name="agenda_items"
+    )
+    order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+    title = models.CharField(_("Titel"), max_length=200)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    presenter = models.CharField(_("Vortragende Person"), max_length=200, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(_("Dauer in Minuten"), default=15)
+    approves_minutes_of = models.ForeignKey(
+        Meeting, verbose_name=_("genehmigt das Protokoll von"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="+",
+    )
+    notes = models.TextField(_("Protokollnotiz"), blank=True)
+
+    class Meta:
+        verbose_name = _("Tagesordnungspunkt")
+        verbose_name_plural = _("Tagesordnungspunkte")
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Registration(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("Sitzung"), on_delete=models.CASCADE, related_name="registrations"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("Person"), on_delete=models.CASCADE,
+        related_name="registrations",
+    )
+    mode = models.CharField(
+        _("Teilnahme"), max_length=20, choices=AttendanceMode.choices,
+        default=AttendanceMode.IN_PERSON,
+    )
+    status = models.CharField(
+        _("Status"), max_length=20, choices=RegistrationStatus.choices,
+        default=RegistrationStatus.REGISTERED,
+    )
+    attended = models.BooleanField(_("anwesend"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    # The waiting list is served in the order people asked for a place.
+    status_changed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Anmeldung")
+        verbose_name_plural = _("Anmeldungen")
+        ordering = ["status_changed_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "user"], name="one_registration_per_user")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.meeting}"
+
+
+class Minutes(models.Model):
+    meeting = models.OneToOneField(
+        Meeting, verbose_name=_("Sitzung"), on_delete=models.CASCADE, related_name="minutes"
+    )
+    summary = models.TextField(_("Zusammenfassung"), blank=True)
+    state = models.CharField(
+        _("Status"), max_length=20, choices=MinutesState.choices, default=MinutesState.DRAFT
+    )
+    published_at = models.DateTimeField(_("veröffentlicht am"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("veröffentlicht von"),
+        on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+    )
+    approved_at = models.DateTimeField(_("genehmigt am"), null=True, blank=True)
+    approved_in = models.ForeignKey(
+        Meeting, verbose_name=_("genehmigt in der Sitzung"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="approved_minutes",
+    )
+
+    class Meta:
+        verbose_name = _("Protokoll")
+        verbose_name_plural = _("Protokolle")
+
+    def __str__(self) -> str:
+        return f"Protokoll: {self.meeting}"
+
+
+class MinutesRevision(models.Model):
+    """The content of published minutes before a correction."""
+
+    minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="revisions")
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    reason = models.CharField(_("Grund der Berichtigung"), max_length=300)
+    content = models.JSONField(_("Inhalt vorher"))
+
+    class Meta:
+        verbose_name = _("Protokoll-Berichtigung")
+        verbose_name_plural = _("Protokoll-Berichtigungen")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.minutes}: {self.reason}"
+
+
+class Decision(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("Sitzung"), on_delete=models.CASCADE, related_name="decisions"
+    )
+    agenda_item = models.ForeignKey(
+        AgendaItem, verbose_name=_("Tagesordnungspunkt"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="decisions",
+    )
+    wording = models.TextField(_("Beschluss"))
+    result = models.CharField(
+        _("Ergebnis"), max_length=20, choices=DecisionResult.choices,
+        default=DecisionResult.UNANIMOUS,
+    )
+    order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    class Meta:
+        verbose_name = _("Beschluss")
+        verbose_name_plural = _("Beschlüsse")
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.wording[:80]
+
+
+class ActionItem(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("aus der Sitzung"), on_delete=models.CASCADE,
+        related_name="action_items",
+    )
+    title = models.CharField(_("Aufgabe"), max_length=300)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    responsible_administration = models.ForeignKey(
+        Administration, verbose_name=_("zuständige Verwaltung"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="action_items",
+    )
+    responsible_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("zuständige Person"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="action_items",
+    )
+    due_date = models.DateField(_("fällig am"), null=True, blank=True)
+    status = models.CharField(
+        _("Status"), max_length=10, choices=ActionItemStatus.choices,
+        default=ActionItemStatus.OPEN,
+    )
+    done_at = models.DateTimeField(_("erledigt am"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Aufgabe")
+        verbose_name_plural = _("Aufgaben")
+        ordering = ["due_date", "pk"]
+        indexes = [models.Index(fields=["status", "due_date"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class MeetingDocument(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("Sitzung"), on_delete=models.CASCADE, related_name="documents"
+    )
+    title = models.CharField(_("Titel"), max_length=200)
+    file = models.FileField(_("Datei"), upload_to="meetings/%Y/")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Sitzungsunterlage")
+        verbose_name_plural = _("Sitzungsunterlagen")
+        ordering = ["uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.title

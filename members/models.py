@@ -1,6 +1,8 @@
+import secrets
 from datetime import date
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
@@ -233,6 +235,10 @@ class ContactPerson(models.Model):
                 "Bitte nennen Sie die Funktion, wenn Sie „Andere Funktion“ wählen.")})
 
 
+def new_calendar_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
@@ -269,6 +275,15 @@ class User(AbstractUser):
         blank=True,
     )
     role = models.CharField(_("Rolle"), max_length=20, choices=Role.choices, default=Role.READER)
+    # Secret of the personal calendar feed; regenerating it invalidates old subscriptions.
+    calendar_token = models.CharField(
+        _("Kalender-Schlüssel"), max_length=64, unique=True, default=new_calendar_token,
+        editable=False,
+    )
+    muted_reminders = ArrayField(
+        models.CharField(max_length=30), verbose_name=_("abbestellte Erinnerungen"),
+        default=list, blank=True,
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

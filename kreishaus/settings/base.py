@@ -188,3 +188,7 @@ FORM_RENDERER = "kreishaus.forms.KernFormRenderer"
 
 # Invitation links stay valid this many days; a re-sent invitation gets a fresh link.
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
+
+# Days before a meeting on which registered people and those who have not answered are
+# reminded; each working group may set its own in the admin.
+MEETING_REMINDER_DAYS = [14, 1]
