@@ -15,6 +15,7 @@ urlpatterns = [
     path("konto/", include("allauth.urls")),
     path("mitglieder/", include("members.urls")),
     path("sitzungen/", include("meetings.urls")),
+    path("arbeitsgruppen/", include("meetings.urls_groups")),
     path("vorhaben/", include("projects.urls")),
     path("wissen/", include("knowledge.urls")),
     path("admin/", admin.site.urls),

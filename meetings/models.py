@@ -53,7 +53,7 @@ class WorkingGroup(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("meetings:group_detail", args=[self.slug])
+        return reverse("groups:detail", args=[self.slug])
 
 
 class Meeting(models.Model):

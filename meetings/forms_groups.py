@@ -1,0 +1,82 @@
+"""Form for creating and editing working groups."""
+
+import re
+
+from django import forms
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from members.models import Administration
+
+from .models import WorkingGroup
+
+MAX_REMINDER_DAYS = 365
+# Slugs that would collide with the fixed addresses under /arbeitsgruppen/.
+RESERVED_SLUGS = {"neu"}
+
+
+class ReminderDaysField(forms.CharField):
+    """Days before a meeting as "14,1"; stored as a list of numbers, largest first."""
+
+    default_error_messages = {
+        "invalid": _("Bitte Tage als Zahlen, durch Komma getrennt, z. B. 14,1."),
+        "too_far": _("Erinnerungen sind höchstens %(max)s Tage vor einer Sitzung möglich."),
+    }
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return ",".join(str(day) for day in value)
+        return value
+
+    def to_python(self, value) -> list[int]:
+        text = super().to_python(value)
+        parts = [part.strip() for part in text.split(",") if part.strip()]
+        if not all(re.fullmatch(r"[0-9]+", part) for part in parts):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        days = sorted({int(part) for part in parts}, reverse=True)
+        if days and days[0] > MAX_REMINDER_DAYS:
+            raise forms.ValidationError(self.error_messages["too_far"], code="too_far",
+                                        params={"max": MAX_REMINDER_DAYS})
+        return days
+
+
+class WorkingGroupForm(forms.ModelForm):
+    reminder_days = ReminderDaysField(
+        label=_("Erinnerungen (Tage vorher)"), required=False,
+        help_text=_("Wie viele Tage vor einer Sitzung erinnert wird, z. B. 14,1. "
+                    "Leer lassen für keine Erinnerungen."),
+    )
+
+    class Meta:
+        model = WorkingGroup
+        fields = ["name", "slug", "purpose", "cadence", "coordinating_administration", "members",
+                  "reminder_days"]
+        widgets = {
+            "purpose": forms.Textarea(attrs={"rows": 5}),
+            "members": forms.CheckboxSelectMultiple,
+        }
+        error_messages = {
+            "slug": {"unique": _("Diese Kurzadresse ist schon vergeben.")},
+        }
+        help_texts = {
+            "slug": _("Teil der Adresse, z. B. „e-akte“. Leer lassen, um sie aus dem Namen "
+                      "zu bilden."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = Administration.objects.current().order_by("name")
+        self.fields["members"].queryset = current
+        # A coordinating office that has since left stays selectable until it is replaced.
+        self.fields["coordinating_administration"].queryset = current | (
+            Administration.objects.filter(pk=self.instance.coordinating_administration_id))
+        self.fields["slug"].required = False
+
+    def clean_slug(self) -> str:
+        slug = self.cleaned_data["slug"] or slugify(self.cleaned_data.get("name", ""))
+        if not slug:
+            raise forms.ValidationError(_("Bitte geben Sie eine Kurzadresse an."))
+        if slug in RESERVED_SLUGS:
+            raise forms.ValidationError(
+                _("Die Kurzadresse „%(slug)s“ ist reserviert."), params={"slug": slug})
+        return slug
