@@ -20,6 +20,7 @@ from .models import (
     AgendaItem,
     Decision,
     Meeting,
+    MeetingDocument,
     Minutes,
     MinutesRevision,
     Registration,
@@ -288,6 +289,8 @@ def action_item_save(*, item: ActionItem, fields: dict, by: User) -> ActionItem:
 
 
 def action_item_may_complete(item: ActionItem, user: User) -> bool:
+    if not user.is_authenticated:
+        return False
     return user.is_coordinator or item.responsible_user_id == user.pk or (
         item.responsible_administration_id is not None
         and user.is_editor_of(item.responsible_administration))
@@ -315,3 +318,9 @@ def agenda_carry_over(*, source: Meeting, target: Meeting, item_ids: list[int],
             "title": item.title, "description": item.description,
             "presenter": item.presenter, "duration_minutes": item.duration_minutes}, by=by))
     return copies
+
+
+def document_add(*, meeting: Meeting, title: str, file, by: User) -> MeetingDocument:
+    _require_coordinator(by)
+    return MeetingDocument.objects.create(meeting=meeting, title=title, file=file,
+                                          uploaded_by=by)

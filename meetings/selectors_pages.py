@@ -1,0 +1,53 @@
+"""Read functions for the meeting list and the meeting page (constant query counts)."""
+
+from datetime import datetime, timedelta
+
+from django.db.models import Prefetch, QuerySet
+
+from .enums import ActionItemStatus, RegistrationStatus
+from .models import ActionItem, AgendaItem, Meeting, Registration
+
+
+def meetings_for_list() -> QuerySet[Meeting]:
+    return Meeting.objects.select_related("working_group", "host", "minutes").order_by(
+        "-starts_at")
+
+
+def meeting_for_page(pk: int) -> QuerySet[Meeting]:
+    registrations = Registration.objects.select_related("user__administration").order_by(
+        "user__administration__name", "user__last_name", "user__first_name")
+    return Meeting.objects.filter(pk=pk).select_related(
+        "working_group", "host", "minutes", "minutes__approved_in",
+    ).prefetch_related(
+        Prefetch("agenda_items", queryset=AgendaItem.objects.select_related(
+            "approves_minutes_of").order_by("order", "pk")),
+        Prefetch("registrations", queryset=registrations),
+        Prefetch("action_items", queryset=ActionItem.objects.select_related(
+            "responsible_administration", "responsible_user")),
+        "decisions__agenda_item", "documents",
+    )
+
+
+def agenda_with_times(meeting: Meeting) -> list[tuple[AgendaItem, datetime]]:
+    """Each agenda item with its planned start, counted from the meeting's start."""
+    start, rows = meeting.starts_at, []
+    for item in meeting.agenda_items.all():
+        rows.append((item, start))
+        start = start + timedelta(minutes=item.duration_minutes)
+    return rows
+
+
+def open_items_of_group(meeting: Meeting) -> QuerySet[ActionItem]:
+    """Open action items from earlier meetings of the group: they carry over."""
+    return ActionItem.objects.filter(
+        meeting__working_group_id=meeting.working_group_id, status=ActionItemStatus.OPEN,
+        meeting__starts_at__lt=meeting.starts_at,
+    ).select_related("meeting", "responsible_administration", "responsible_user").order_by(
+        "due_date", "pk")
+
+
+def registration_counts(meeting: Meeting) -> dict[str, int]:
+    counts = {status: 0 for status in RegistrationStatus.values}
+    for registration in meeting.registrations.all():
+        counts[registration.status] += 1
+    return counts

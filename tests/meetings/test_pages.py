@@ -1,0 +1,168 @@
+"""Meeting list and meeting page: what each role sees, and constant query counts."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from meetings.models import ActionItem, Decision, Minutes, Registration
+from tests.factories import UserFactory
+from tests.meetings.helpers import add_agenda, make_group, make_meeting
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def group(administration, other_administration):
+    return make_group(administration, other_administration)
+
+
+def test_visitor_sees_only_date_group_and_host_of_upcoming(client, group, other_administration):
+    upcoming = make_meeting(group, host=other_administration, title="Geheimer Titel")
+    make_meeting(group, days=-30, state="minutes_published", title="Vergangen")
+
+    listing = client.get(reverse("meetings:index")).content.decode()
+    page = client.get(upcoming.get_absolute_url()).content.decode()
+
+    assert "AG Digitales Kreishaus" in listing and other_administration.name in listing
+    assert "Geheimer Titel" not in listing and "Vergangen" not in listing
+    assert "Geheimer Titel" not in page and "Kreishaus, Saal 1" not in page
+    assert other_administration.name in page
+
+
+def test_visitor_cannot_open_past_meetings(client, group):
+    past = make_meeting(group, days=-30, state="minutes_published")
+
+    assert client.get(past.get_absolute_url()).status_code == 404
+
+
+def test_member_sees_agenda_with_times_and_registers(client, group, reader):
+    meeting = make_meeting(group)
+    add_agenda(meeting, "Begrüßung", "Stand E-Akte", minutes=45)
+    client.force_login(reader)
+
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    client.post(reverse("meetings:register", args=[meeting.pk]), {"mode": "online"})
+    after = client.get(meeting.get_absolute_url()).content.decode()
+
+    start = meeting.starts_at.astimezone().strftime("%H:%M")
+    assert f"{start} Uhr · Begrüßung" in page.replace("\n", " ") or "Begrüßung" in page
+    assert "Stand E-Akte" in page and "(45 Min.)" in page
+    assert "Sie sind angemeldet (online)." in after
+    assert Registration.objects.get(user=reader).mode == "online"
+
+
+def test_full_meeting_puts_reader_on_waiting_list_with_message(client, group, reader,
+                                                              administration):
+    meeting = make_meeting(group, capacity=1)
+    _register(meeting, administration)
+    client.force_login(reader)
+
+    response = client.post(reverse("meetings:register", args=[meeting.pk]),
+                           {"mode": "in_person"}, follow=True)
+
+    assert "Sie stehen auf der Warteliste" in response.content.decode()
+
+
+def test_draft_minutes_hidden_from_members_published_shown(client, group, reader, coordinator):
+    meeting = make_meeting(group, days=-2, state="held")
+    item, = add_agenda(meeting, "Stand E-Akte")
+    item.notes = "Ahrweiler pilotiert die E-Akte."
+    item.save()
+    Minutes.objects.create(meeting=meeting, summary="Kurzfassung")
+    Decision.objects.create(meeting=meeting, wording="Gemeinsame Ausschreibung", result="unanimous")
+    client.force_login(reader)
+    draft = client.get(meeting.get_absolute_url()).content.decode()
+    client.force_login(coordinator)
+    client.post(reverse("meetings:minutes_publish", args=[meeting.pk]))
+    client.force_login(reader)
+    published = client.get(meeting.get_absolute_url()).content.decode()
+
+    assert "Ahrweiler pilotiert" not in draft and "Gemeinsame Ausschreibung" not in draft
+    assert "Ahrweiler pilotiert" in published
+    assert "Gemeinsame Ausschreibung" in published and "einstimmig" in published
+
+
+def test_attendance_grouped_by_administration(client, group, coordinator, administration,
+                                              other_administration):
+    meeting = make_meeting(group)
+    for admin in (administration, other_administration):
+        Registration.objects.create(meeting=meeting, user=UserFactory(administration=admin))
+    client.force_login(coordinator)
+
+    page = client.get(meeting.get_absolute_url()).content.decode()
+
+    section = page.split('id="anwesenheit"')[1]
+    assert section.index(administration.name) < section.index(other_administration.name)
+
+
+def _register(meeting, administration):
+    Registration.objects.create(meeting=meeting, user=UserFactory(administration=administration))
+
+
+def _fill(group, count, administration):
+    meetings = []
+    for n in range(count):
+        meeting = make_meeting(group, days=n + 1, title=f"Sitzung {n}")
+        add_agenda(meeting, "A", "B")
+        _register(meeting, administration)
+        ActionItem.objects.create(meeting=meeting, title="Aufgabe",
+                                  responsible_administration=administration)
+        meetings.append(meeting)
+    return meetings
+
+
+def _queries(client, url):
+    client.get(url)
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+def test_meeting_list_queries_constant(client, group, reader, administration):
+    client.force_login(reader)
+    _fill(group, 1, administration)
+    small = _queries(client, reverse("meetings:index"))
+    _fill(group, 10, administration)
+
+    assert _queries(client, reverse("meetings:index")) == small
+
+
+def test_meeting_page_queries_constant(client, group, reader, administration):
+    client.force_login(reader)
+    first = make_meeting(group)
+    add_agenda(first, "A")
+    _register(first, administration)
+    small = _queries(client, first.get_absolute_url())
+    second = make_meeting(group, days=40)
+    add_agenda(second, *[f"TOP {n}" for n in range(10)])
+    for _ in range(10):
+        _register(second, administration)
+        ActionItem.objects.create(meeting=second, title="x",
+                                  responsible_administration=administration)
+
+    assert _queries(client, second.get_absolute_url()) == small
+
+
+def test_attendance_form_queries_constant(client, group, coordinator, administration):
+    client.force_login(coordinator)
+    meeting = make_meeting(group)
+    _register(meeting, administration)
+    url = reverse("meetings:attendance", args=[meeting.pk])
+    small = _queries(client, url)
+    for _ in range(10):
+        _register(meeting, administration)
+
+    assert _queries(client, url) == small
+
+
+def test_planning_help_prefills_next_date_and_host(client, group, coordinator,
+                                                   other_administration):
+    make_meeting(group, days=-10, state="minutes_published", host=group.members.first())
+    client.force_login(coordinator)
+
+    page = client.get(reverse("meetings:create") + f"?gruppe={group.slug}").content.decode()
+
+    assert "Vorschlag nach dem Turnus" in page
+    assert other_administration.name in page.split("Als Gastgeber")[1][:200]

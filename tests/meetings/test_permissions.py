@@ -1,0 +1,226 @@
+"""Every role against every write view of the meetings app, checked on the server."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from meetings.models import (
+    ActionItem,
+    AgendaItem,
+    Decision,
+    Meeting,
+    MeetingDocument,
+    Minutes,
+    Registration,
+)
+from tests.meetings.helpers import add_agenda, make_group, make_meeting
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["visitor", "reader", "editor", "coordinator", "admin"]
+STAFF = {"reader", "editor", "coordinator", "admin"}
+COORDINATION = {"coordinator", "admin"}
+
+
+@pytest.fixture
+def world(administration, other_administration, reader, editor, coordinator, admin_user):
+    group = make_group(administration, other_administration)
+    upcoming = make_meeting(group, state="invited")
+    planned = make_meeting(group, days=60, state="planned", title="Geplant")
+    held = make_meeting(group, days=-3, state="held", title="Gehalten")
+    earlier = make_meeting(group, days=-100, state="minutes_published", title="Früher")
+    Minutes.objects.create(meeting=earlier, state="published", published_at=timezone.now())
+    item, = add_agenda(upcoming, "Begrüßung")
+    approval = AgendaItem.objects.create(meeting=upcoming, order=9, title="Genehmigung",
+                                         approves_minutes_of=earlier)
+    action = ActionItem.objects.create(meeting=held, title="Vorlage teilen",
+                                       responsible_administration=other_administration)
+    document = MeetingDocument.objects.create(
+        meeting=upcoming, title="Präsentation",
+        file=SimpleUploadedFile("folien.pdf", b"%PDF-1.4 test"))
+    users = {"visitor": None, "reader": reader, "editor": editor, "coordinator": coordinator,
+             "admin": admin_user}
+    return locals()
+
+
+def _meeting_data(w, **extra):
+    starts = timezone.localtime() + timedelta(days=40)
+    data = {"working_group": w["group"].pk, "title": "Neue Sitzung", "format": "in_person",
+            "starts_at": starts.strftime("%Y-%m-%dT%H:%M"),
+            "ends_at": (starts + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"),
+            "location": "Koblenz"}
+    data.update(extra)
+    return data
+
+
+def create_meeting(c, w):
+    r = c.post(reverse("meetings:create"), _meeting_data(w))
+    return r, Meeting.objects.filter(title="Neue Sitzung").exists()
+
+
+def edit_meeting(c, w):
+    r = c.post(reverse("meetings:edit", args=[w["upcoming"].pk]),
+               _meeting_data(w, title="Umbenannt"))
+    return r, Meeting.objects.filter(title="Umbenannt").exists()
+
+
+def invite(c, w):
+    r = c.post(reverse("meetings:transition", args=[w["planned"].pk]), {"to": "invited"})
+    return r, Meeting.objects.get(pk=w["planned"].pk).state == "invited"
+
+
+def cancel(c, w):
+    r = c.post(reverse("meetings:transition", args=[w["upcoming"].pk]),
+               {"to": "cancelled", "reason": "Krankheit"})
+    return r, Meeting.objects.get(pk=w["upcoming"].pk).state == "cancelled"
+
+
+def add_agenda_item(c, w):
+    r = c.post(reverse("meetings:agenda_create", args=[w["upcoming"].pk]),
+               {"title": "OZG", "duration_minutes": 20})
+    return r, AgendaItem.objects.filter(title="OZG").exists()
+
+
+def edit_agenda_item(c, w):
+    r = c.post(reverse("meetings:agenda_edit", args=[w["upcoming"].pk, w["item"].pk]),
+               {"title": "Willkommen", "duration_minutes": 10})
+    return r, AgendaItem.objects.filter(title="Willkommen").exists()
+
+
+def delete_agenda_item(c, w):
+    r = c.post(reverse("meetings:agenda_delete", args=[w["upcoming"].pk, w["item"].pk]))
+    return r, not AgendaItem.objects.filter(pk=w["item"].pk).exists()
+
+
+def move_agenda_item(c, w):
+    r = c.post(reverse("meetings:agenda_move", args=[w["upcoming"].pk, w["approval"].pk]),
+               {"direction": "up"})
+    return r, AgendaItem.objects.get(pk=w["approval"].pk).order == 1
+
+
+def write_minutes(c, w):
+    r = c.post(reverse("meetings:minutes_edit", args=[w["held"].pk]), {"summary": "Gut"})
+    return r, Minutes.objects.filter(meeting=w["held"], summary="Gut").exists()
+
+
+def publish_minutes(c, w):
+    r = c.post(reverse("meetings:minutes_publish", args=[w["held"].pk]))
+    return r, Meeting.objects.get(pk=w["held"].pk).state == "minutes_published"
+
+
+def approve_minutes(c, w):
+    r = c.post(reverse("meetings:minutes_approve", args=[w["upcoming"].pk]),
+               {"item": w["approval"].pk})
+    return r, Minutes.objects.get(meeting=w["earlier"]).approved_in_id == w["upcoming"].pk
+
+
+def add_decision(c, w):
+    r = c.post(reverse("meetings:decision_create", args=[w["held"].pk]),
+               {"wording": "Wir führen die E-Akte ein.", "result": "unanimous", "order": 1})
+    return r, Decision.objects.filter(wording__startswith="Wir führen").exists()
+
+
+def add_action_item(c, w):
+    r = c.post(reverse("meetings:action_create", args=[w["held"].pk]),
+               {"title": "Muster teilen", "responsible_administration": w["administration"].pk,
+                "status": "open"})
+    return r, ActionItem.objects.filter(title="Muster teilen").exists()
+
+
+def tick_off_action_item(c, w):
+    r = c.post(reverse("meetings:action_done", args=[w["action"].pk]), {"done": "1"})
+    return r, ActionItem.objects.get(pk=w["action"].pk).status == "done"
+
+
+def record_attendance(c, w):
+    Registration.objects.create(meeting=w["held"], user=w["reader"])
+    r = c.post(reverse("meetings:attendance", args=[w["held"].pk]),
+               {"attended": [str(w["reader"].pk)]})
+    return r, Registration.objects.get(meeting=w["held"], user=w["reader"]).attended is True
+
+
+def upload_document(c, w):
+    upload = SimpleUploadedFile("plan.pdf", b"%PDF-1.4 plan", content_type="application/pdf")
+    r = c.post(reverse("meetings:document_upload", args=[w["upcoming"].pk]),
+               {"title": "Plan", "file": upload})
+    return r, MeetingDocument.objects.filter(title="Plan").exists()
+
+
+def register(c, w):
+    r = c.post(reverse("meetings:register", args=[w["upcoming"].pk]), {"mode": "in_person"})
+    return r, Registration.objects.filter(meeting=w["upcoming"], status="registered").exists()
+
+
+def decline(c, w):
+    r = c.post(reverse("meetings:decline", args=[w["upcoming"].pk]))
+    return r, Registration.objects.filter(meeting=w["upcoming"], status="declined").exists()
+
+
+ACTIONS = {
+    create_meeting: COORDINATION, edit_meeting: COORDINATION, invite: COORDINATION,
+    cancel: COORDINATION, add_agenda_item: COORDINATION, edit_agenda_item: COORDINATION,
+    delete_agenda_item: COORDINATION, move_agenda_item: COORDINATION,
+    write_minutes: COORDINATION, publish_minutes: COORDINATION,
+    approve_minutes: COORDINATION, add_decision: COORDINATION, add_action_item: COORDINATION,
+    # the responsible administration is the other one; its editor is not in these roles
+    tick_off_action_item: COORDINATION, record_attendance: COORDINATION,
+    upload_document: COORDINATION, register: STAFF, decline: STAFF,
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("action", list(ACTIONS), ids=lambda a: a.__name__)
+def test_write_view_allowed_only_for_its_roles(client, world, action, role):
+    if world["users"][role]:
+        client.force_login(world["users"][role])
+
+    response, changed = action(client, world)
+
+    if role in ACTIONS[action]:
+        assert response.status_code == 302, response.content.decode()[:800]
+        assert changed is True
+    else:
+        assert response.status_code == 403
+        assert changed is False
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_documents_are_served_to_member_staff_only(client, world, role):
+    if world["users"][role]:
+        client.force_login(world["users"][role])
+
+    response = client.get(reverse("meetings:document", args=[world["document"].pk]))
+    media = client.get(world["document"].file.url)
+
+    assert response.status_code == (200 if role in STAFF else 403)
+    assert media.status_code == 404  # never through a guessable media URL
+
+
+def test_bad_upload_type_is_refused_with_german_message(client, world):
+    client.force_login(world["users"]["coordinator"])
+    fake = SimpleUploadedFile("virus.pdf", b"MZ\x90\x00 not a pdf")
+
+    response = client.post(reverse("meetings:document_upload", args=[world["upcoming"].pk]),
+                           {"title": "Getarnt", "file": fake})
+
+    assert response.status_code == 200
+    assert "Dieser Dateityp ist nicht erlaubt" in response.content.decode()
+    assert 'value="Getarnt"' in response.content.decode()
+    assert not MeetingDocument.objects.filter(title="Getarnt").exists()
+
+
+def test_meeting_form_errors_are_german_and_keep_input(client, world):
+    client.force_login(world["users"]["coordinator"])
+    data = _meeting_data(world, format="online", location="")
+    data["ends_at"] = data["starts_at"]
+
+    response = client.post(reverse("meetings:create"), data)
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Das Ende muss nach dem Beginn liegen." in page
+    assert "bitte den Link zur Teilnahme angeben" in page
+    assert 'value="Neue Sitzung"' in page
