@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
+import members.views_settings
+
 from . import views
 
 admin.site.site_header = _("Kreishaus – Verwaltung")
@@ -12,6 +14,8 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("healthz", views.healthz, name="healthz"),
     path("suche/", views.search, name="search"),
+    path("konto/benachrichtigungen/", members.views_settings.notifications,
+         name="notifications"),
     path("konto/", include("allauth.urls")),
     path("mitglieder/", include("members.urls")),
     path("sitzungen/", include("meetings.urls")),

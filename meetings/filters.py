@@ -21,9 +21,9 @@ class MeetingFilter(django_filters.FilterSet):
         label=_("Arbeitsgruppe"), queryset=WorkingGroup.objects.order_by("name"),
         empty_label=_("alle"),
     )
-    year = django_filters.TypedChoiceFilter(
+    year = django_filters.ChoiceFilter(
         label=_("Jahr"), field_name="starts_at", lookup_expr="year", choices=_years,
-        coerce=int, empty_label=_("alle"),
+        empty_label=_("alle"),
     )
     host = django_filters.ModelChoiceFilter(
         label=_("Gastgeber"), empty_label=_("alle"),
