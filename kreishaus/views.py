@@ -8,13 +8,17 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.static import serve
 
+from meetings.selectors import action_items_open_for, meetings_upcoming_for
 from members.selectors import administrations_public
 
 
 @require_GET
 def start(request):
     if request.user.is_authenticated:
-        return render(request, "kreishaus/dashboard.html")
+        return render(request, "kreishaus/dashboard.html", {
+            "upcoming_meetings": meetings_upcoming_for(request.user),
+            "my_action_items": action_items_open_for(request.user),
+        })
     return render(
         request, "kreishaus/landing.html", {"administrations": administrations_public()}
     )

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from meetings import demo as meetings_demo
 from members import demo as members_demo
 from members.models import Administration, ContactPerson, ProfileAnswer, User
 
@@ -20,9 +21,13 @@ class Command(BaseCommand):
             return
         with transaction.atomic():
             members_demo.load()
+            meetings_demo.load()
+        meetings = meetings_demo.counts()
         self.stdout.write(self.style.SUCCESS(
             f"Demo data ready: {Administration.objects.count()} administrations, "
             f"{ProfileAnswer.objects.count()} Steckbrief answers, "
             f"{ContactPerson.objects.count()} contact persons, "
+            f"{meetings['working_groups']} working groups, {meetings['meetings']} meetings, "
+            f"{meetings['open_action_items']} open action items, "
             f"{User.objects.count()} logins (password: {members_demo.DEMO_PASSWORD})."
         ))
