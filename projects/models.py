@@ -1,1 +1,320 @@
-# Models of this app arrive with its issue.
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from members.models import Administration, ContactPerson
+
+from .enums import Maturity, ProjectStage, Stage, StatusSource, SurveyState, TopicGroup
+
+
+class Topic(models.Model):
+    """A digitalization topic of the catalogue the coordination office maintains."""
+
+    name = models.CharField(_("Name"), max_length=200)
+    slug = models.SlugField(_("Kurzadresse"), max_length=100, unique=True)
+    group = models.CharField(_("Bereich"), max_length=20, choices=TopicGroup.choices)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+    is_active = models.BooleanField(_("aktiv"), default=True)
+
+    class Meta:
+        verbose_name = _("Thema")
+        verbose_name_plural = _("Themen")
+        ordering = ["group", "order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("projects:topic", args=[self.slug])
+
+
+class OzgThemenfeld(models.Model):
+    number = models.PositiveSmallIntegerField(_("Nummer"), unique=True)
+    name = models.CharField(_("Name"), max_length=200)
+
+    class Meta:
+        verbose_name = _("OZG-Themenfeld")
+        verbose_name_plural = _("OZG-Themenfelder")
+        ordering = ["number"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OzgLebenslage(models.Model):
+    number = models.PositiveSmallIntegerField(_("Nummer"), unique=True)
+    name = models.CharField(_("Name"), max_length=200)
+    themenfeld = models.ForeignKey(OzgThemenfeld, verbose_name=_("Themenfeld"),
+                                   on_delete=models.PROTECT, related_name="lebenslagen")
+
+    class Meta:
+        verbose_name = _("OZG-Lebenslage")
+        verbose_name_plural = _("OZG-Lebenslagen")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OzgService(models.Model):
+    """An OZG service (OZG-Leistung) of the implementation catalogue."""
+
+    ozg_id = models.PositiveIntegerField(_("OZG-ID"), unique=True)
+    name = models.CharField(_("Name"), max_length=300)
+    themenfeld = models.ForeignKey(OzgThemenfeld, verbose_name=_("Themenfeld"),
+                                   on_delete=models.PROTECT, related_name="services")
+    lebenslage = models.ForeignKey(OzgLebenslage, verbose_name=_("Lebenslage"),
+                                   on_delete=models.PROTECT, related_name="services",
+                                   null=True, blank=True)
+    leika_count = models.PositiveSmallIntegerField(_("Zahl der LeiKa-Leistungen"), default=0)
+
+    class Meta:
+        verbose_name = _("OZG-Leistung")
+        verbose_name_plural = _("OZG-Leistungen")
+        ordering = ["ozg_id"]
+
+    def __str__(self) -> str:
+        return f"{self.ozg_id} {self.name}"
+
+
+class Status(models.Model):
+    """How far one administration is with one topic or one OZG service."""
+
+    administration = models.ForeignKey(Administration, verbose_name=_("Verwaltung"),
+                                       on_delete=models.CASCADE, related_name="statuses")
+    topic = models.ForeignKey(Topic, verbose_name=_("Thema"), on_delete=models.CASCADE,
+                              related_name="statuses", null=True, blank=True)
+    service = models.ForeignKey(OzgService, verbose_name=_("OZG-Leistung"),
+                                on_delete=models.CASCADE, related_name="statuses", null=True,
+                                blank=True)
+    stage = models.PositiveSmallIntegerField(_("Stand"), choices=Stage.choices,
+                                             default=Stage.NOT_PLANNED)
+    maturity = models.PositiveSmallIntegerField(_("Reifegrad"), choices=Maturity.choices,
+                                                null=True, blank=True)
+    since = models.DateField(_("seit"), null=True, blank=True)
+    department = models.CharField(_("zuständige Stelle"), max_length=200, blank=True)
+    product = models.CharField(_("Produkt/Anbieter"), max_length=200, blank=True, db_index=True)
+    contact = models.ForeignKey(ContactPerson, verbose_name=_("Ansprechperson"),
+                                on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="statuses")
+    note = models.TextField(_("Notiz"), blank=True)
+    # Optimistic locking: an edit names the version it started from.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("geändert von"),
+                                   on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+")
+
+    class Meta:
+        verbose_name = _("Sachstand")
+        verbose_name_plural = _("Sachstände")
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(topic__isnull=False, service__isnull=True)
+                           | models.Q(topic__isnull=True, service__isnull=False)),
+                name="status_topic_xor_service"),
+            models.CheckConstraint(
+                condition=models.Q(maturity__isnull=True) | models.Q(service__isnull=False),
+                name="status_maturity_only_for_services"),
+            models.UniqueConstraint(fields=["administration", "topic"],
+                                    condition=models.Q(topic__isnull=False),
+                                    name="one_status_per_topic"),
+            models.UniqueConstraint(fields=["administration", "service"],
+                                    condition=models.Q(service__isnull=False),
+                                    name="one_status_per_service"),
+        ]
+        indexes = [
+            models.Index(fields=["topic", "stage"]),
+            models.Index(fields=["service", "stage"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.administration}: {self.topic or self.service}"
+
+
+class StatusChange(models.Model):
+    """One change of a status: who, when, and each field from → to."""
+
+    status = models.ForeignKey(Status, on_delete=models.CASCADE, related_name="changes")
+    changed_at = models.DateTimeField(_("geändert am"), auto_now_add=True, db_index=True)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("geändert von"),
+                                   on_delete=models.SET_NULL, null=True, related_name="+")
+    source = models.CharField(_("Quelle"), max_length=10, choices=StatusSource.choices,
+                              default=StatusSource.FORM)
+    changes = models.JSONField(_("Änderungen"), help_text=_("Feld: [vorher, nachher]"))
+
+    class Meta:
+        verbose_name = _("Änderung eines Sachstands")
+        verbose_name_plural = _("Änderungen von Sachständen")
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.status} ({self.changed_at:%d.%m.%Y})"
+
+
+class StageCount(models.Model):
+    """Summary: how many statuses of a scope are at each stage. Updated in the same
+    transaction as every status change, so overview pages never count all statuses."""
+
+    class Scope(models.TextChoices):
+        NETWORK_TOPICS = "network_topics", _("Netzwerk (Themen)")
+        NETWORK_SERVICES = "network_services", _("Netzwerk (OZG)")
+        TOPIC = "topic", _("Thema")
+        SERVICE = "service", _("OZG-Leistung")
+        ADMINISTRATION = "administration", _("Verwaltung")
+
+    scope = models.CharField(max_length=20, choices=Scope.choices)
+    scope_id = models.PositiveIntegerField(default=0)
+    stage = models.PositiveSmallIntegerField(choices=Stage.choices)
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("Zählung nach Stand")
+        verbose_name_plural = _("Zählungen nach Stand")
+        constraints = [models.UniqueConstraint(fields=["scope", "scope_id", "stage"],
+                                               name="one_count_per_scope_and_stage")]
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.scope_id} {self.stage}: {self.count}"
+
+
+class MaturityCount(models.Model):
+    """Summary: OZG statuses per Themenfeld and maturity level."""
+
+    themenfeld = models.ForeignKey(OzgThemenfeld, on_delete=models.CASCADE,
+                                   related_name="maturity_counts")
+    maturity = models.PositiveSmallIntegerField(choices=Maturity.choices)
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("Zählung nach Reifegrad")
+        verbose_name_plural = _("Zählungen nach Reifegrad")
+        constraints = [models.UniqueConstraint(fields=["themenfeld", "maturity"],
+                                               name="one_count_per_themenfeld_and_maturity")]
+
+    def __str__(self) -> str:
+        return f"{self.themenfeld} {self.maturity}: {self.count}"
+
+
+class SurveyRound(models.Model):
+    """A Sachstandserhebung: members confirm or update their statuses before a meeting."""
+
+    title = models.CharField(_("Titel"), max_length=200)
+    topics = models.ManyToManyField(Topic, verbose_name=_("Themen"), blank=True,
+                                    related_name="survey_rounds")
+    themenfelder = models.ManyToManyField(OzgThemenfeld, verbose_name=_("OZG-Themenfelder"),
+                                          blank=True, related_name="survey_rounds")
+    deadline = models.DateField(_("Frist"))
+    meeting = models.ForeignKey("meetings.Meeting", verbose_name=_("bereitet vor"),
+                                on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="survey_rounds")
+    state = models.CharField(_("Status"), max_length=10, choices=SurveyState.choices,
+                             default=SurveyState.OPEN)
+    opened_at = models.DateTimeField(_("eröffnet am"), auto_now_add=True)
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                  null=True, related_name="+")
+    closed_at = models.DateTimeField(_("abgeschlossen am"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Sachstandserhebung")
+        verbose_name_plural = _("Sachstandserhebungen")
+        ordering = ["-opened_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("projects:survey", args=[self.pk])
+
+
+class SurveyResponse(models.Model):
+    round = models.ForeignKey(SurveyRound, on_delete=models.CASCADE, related_name="responses")
+    administration = models.ForeignKey(Administration, on_delete=models.CASCADE,
+                                       related_name="survey_responses")
+    completed_at = models.DateTimeField(_("abgeschlossen am"), null=True, blank=True)
+    completed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                     null=True, blank=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("Antwort auf eine Erhebung")
+        verbose_name_plural = _("Antworten auf Erhebungen")
+        constraints = [models.UniqueConstraint(fields=["round", "administration"],
+                                               name="one_response_per_round")]
+
+    def __str__(self) -> str:
+        return f"{self.round}: {self.administration}"
+
+
+class SurveySnapshot(models.Model):
+    """A status as it stood when the round closed; rounds are compared through these."""
+
+    round = models.ForeignKey(SurveyRound, on_delete=models.CASCADE, related_name="snapshots")
+    administration = models.ForeignKey(Administration, on_delete=models.CASCADE,
+                                       related_name="+")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, null=True, related_name="+")
+    service = models.ForeignKey(OzgService, on_delete=models.CASCADE, null=True,
+                                related_name="+")
+    stage = models.PositiveSmallIntegerField(choices=Stage.choices)
+    maturity = models.PositiveSmallIntegerField(choices=Maturity.choices, null=True)
+    product = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("Stand bei Abschluss")
+        verbose_name_plural = _("Stände bei Abschluss")
+        indexes = [models.Index(fields=["round", "administration"])]
+
+    def __str__(self) -> str:
+        return f"{self.round}: {self.administration}"
+
+
+class JointProject(models.Model):
+    """A project the network runs together (e.g. digitizing building-encumbrance files)."""
+
+    title = models.CharField(_("Titel"), max_length=200)
+    slug = models.SlugField(_("Kurzadresse"), max_length=100, unique=True)
+    goal = models.TextField(_("Ziel"))
+    lead = models.ForeignKey(Administration, verbose_name=_("Federführung"),
+                             on_delete=models.PROTECT, related_name="led_projects")
+    participants = models.ManyToManyField(Administration, verbose_name=_("Beteiligte"),
+                                          blank=True, related_name="joint_projects")
+    working_group = models.ForeignKey("meetings.WorkingGroup", verbose_name=_("Arbeitsgruppe"),
+                                      on_delete=models.SET_NULL, null=True, blank=True,
+                                      related_name="projects")
+    stage = models.CharField(_("Phase"), max_length=20, choices=ProjectStage.choices,
+                             default=ProjectStage.IDEA)
+    start = models.DateField(_("Beginn"), null=True, blank=True)
+    end = models.DateField(_("Ende"), null=True, blank=True)
+    funding_note = models.TextField(_("Förderung"), blank=True)
+    topics = models.ManyToManyField(Topic, verbose_name=_("Themen"), blank=True,
+                                    related_name="projects")
+    decisions = models.ManyToManyField("meetings.Decision", verbose_name=_("Beschlüsse"),
+                                       blank=True, related_name="projects")
+
+    class Meta:
+        verbose_name = _("Gemeinsames Projekt")
+        verbose_name_plural = _("Gemeinsame Projekte")
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("projects:project", args=[self.slug])
+
+
+class Milestone(models.Model):
+    project = models.ForeignKey(JointProject, on_delete=models.CASCADE,
+                                related_name="milestones")
+    date = models.DateField(_("Datum"))
+    title = models.CharField(_("Meilenstein"), max_length=200)
+    done = models.BooleanField(_("erreicht"), default=False)
+
+    class Meta:
+        verbose_name = _("Meilenstein")
+        verbose_name_plural = _("Meilensteine")
+        ordering = ["date", "pk"]
+
+    def __str__(self) -> str:
+        return self.title

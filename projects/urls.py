@@ -1,8 +1,7 @@
-from django.urls import path
+"""All pages under /vorhaben/; each part keeps its own URL module."""
 
-from . import views
+from . import urls_exchange, urls_joint, urls_matrix, urls_status, urls_surveys
 
 app_name = "projects"
-urlpatterns = [
-    path("", views.index, name="index"),
-]
+urlpatterns = (urls_matrix.urlpatterns + urls_status.urlpatterns + urls_exchange.urlpatterns
+               + urls_surveys.urlpatterns + urls_joint.urlpatterns)
