@@ -6,6 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from projects.selectors_status import member_statuses
+
 from . import services
 from .filters import AdministrationFilter
 from .forms import AdministrationForm, ContactForm, ProfileForm
@@ -37,10 +39,14 @@ def administration_list(request):
 def administration_detail(request, slug):
     internal = request.user.has_perm("members.view_internal")
     administration = get_object_or_404(administration_detail_qs(slug=slug, internal=internal))
+    can_edit = request.user.has_perm("members.change_administration", administration)
     return render(request, "members/administration_detail.html", {
         "administration": administration,
         "internal": internal,
-        "can_edit": request.user.has_perm("members.change_administration", administration),
+        "can_edit": can_edit,
+        # Statuses are internal: visitors get none, not just a hidden table.
+        "statuses": member_statuses(administration=administration, with_missing_topics=can_edit)
+        if internal else None,
     })
 
 
