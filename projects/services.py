@@ -3,7 +3,7 @@
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
 
 from members.models import Administration, User
@@ -107,7 +107,13 @@ def status_save(
             return status
         status.version += 1
         status.updated_by = by
-        status.save()
+        try:
+            with transaction.atomic():
+                status.save()
+        except IntegrityError:
+            # Someone created the same status a moment earlier: treat it as a conflict.
+            current = Status.objects.get(administration=administration, **lookup)
+            raise StatusConflict(current) from None
         StatusChange.objects.create(status=status, changed_by=by, source=source,
                                     changes=changes)
         _update_summaries(status, None if is_new else old["stage"],
