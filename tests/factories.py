@@ -18,7 +18,7 @@ class AdministrationFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"landkreis-beispiel-{n}")
     kind = AdministrationKind.LANDKREIS
     federal_state = FederalState.RP
-    regional_key = factory.Sequence(lambda n: f"07{n:03d}")
+    regional_key = factory.Sequence(lambda n: f"07{n:07d}")  # 9 digits, never overflows
     population = 100_000
     member_since = date(2020, 1, 1)
 

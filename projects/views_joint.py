@@ -1,0 +1,127 @@
+"""Joint projects: overview, project page, and writing by coordinators and the lead's editors."""
+
+import copy
+from functools import wraps
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from members.rules import is_member_staff
+
+from .forms_joint import JointProjectForm, MilestoneForm
+from .models import JointProject, Milestone
+from .selectors_joint import joint_project_detail, joint_projects_for_list
+from .services_joint import (
+    joint_project_may_change_lead,
+    joint_project_may_create,
+    joint_project_may_edit,
+    joint_project_save,
+    milestone_save,
+    milestone_set_done,
+)
+
+M2M_FIELDS = ("participants", "topics", "decisions")
+
+
+def project_editor_required(view):
+    """Loads the project by slug and refuses everyone who may not edit it."""
+    @wraps(view)
+    def wrapper(request, slug, *args, **kwargs):
+        project = get_object_or_404(JointProject.objects.select_related("lead"), slug=slug)
+        if not joint_project_may_edit(request.user, project):
+            raise PermissionDenied
+        return view(request, project, *args, **kwargs)
+    return wrapper
+
+
+@require_GET
+def project_list(request):
+    return render(request, "projects/project_list.html", {
+        "projects": joint_projects_for_list(),
+        "can_create": joint_project_may_create(request.user),
+        "nav_section": "projects",
+    })
+
+
+@require_GET
+def project_detail(request, slug):
+    internal = is_member_staff(request.user)
+    project = get_object_or_404(joint_project_detail(slug=slug, internal=internal))
+    return render(request, "projects/project_detail.html", {
+        "project": project,
+        "internal": internal,
+        "can_edit": joint_project_may_edit(request.user, project),
+        "nav_section": "projects",
+    })
+
+
+def _project_form_page(request, project, saved):
+    form = JointProjectForm(request.POST or None, instance=project,
+                            may_change_lead=joint_project_may_change_lead(request.user))
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in form.fields
+                  if name not in M2M_FIELDS}
+        try:
+            project = joint_project_save(
+                project=project, fields=fields, by=request.user,
+                participants=form.cleaned_data["participants"],
+                topics=form.cleaned_data["topics"], decisions=form.cleaned_data["decisions"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Das Projekt wurde gespeichert."))
+            return redirect(project.get_absolute_url())
+    return render(request, "projects/project_form.html", {
+        "form": form, "project": saved, "nav_section": "projects",
+    })
+
+
+@require_http_methods(["GET", "POST"])
+def project_create(request):
+    if not joint_project_may_create(request.user):
+        raise PermissionDenied
+    return _project_form_page(request, JointProject(), None)
+
+
+@project_editor_required
+@require_http_methods(["GET", "POST"])
+def project_edit(request, project):
+    # The form changes its instance while validating; headings keep the saved title.
+    return _project_form_page(request, project, copy.copy(project))
+
+
+@project_editor_required
+@require_http_methods(["GET", "POST"])
+def milestone_edit(request, project, pk=None):
+    milestone = (get_object_or_404(project.milestones, pk=pk) if pk
+                 else Milestone(project=project))
+    form = MilestoneForm(request.POST or None, instance=milestone)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in form.fields}
+        try:
+            milestone_save(milestone=milestone, fields=fields, by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Der Meilenstein wurde gespeichert."))
+            return redirect(project.get_absolute_url() + "#meilensteine")
+    return render(request, "projects/milestone_form.html", {
+        "form": form, "project": project, "nav_section": "projects",
+        "title": _("Meilenstein bearbeiten") if pk else _("Meilenstein hinzufügen"),
+    })
+
+
+@project_editor_required
+@require_POST
+def milestone_done(request, project, pk):
+    milestone = get_object_or_404(project.milestones, pk=pk)
+    # The button sends the state it asks for, so a second click on a stale page is harmless.
+    done = request.POST.get("done") == "1"
+    milestone_set_done(milestone=milestone, done=done, by=request.user)
+    messages.success(request, (_("Der Meilenstein „%(title)s“ ist erreicht.") if done
+                               else _("Der Meilenstein „%(title)s“ ist wieder offen."))
+                     % {"title": milestone.title})
+    return redirect(project.get_absolute_url() + "#meilensteine")
