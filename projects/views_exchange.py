@@ -1,0 +1,82 @@
+"""Downloads of statuses and the matrix for member staff, the status import for coordinators."""
+
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, HttpResponseBadRequest, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from . import exchange
+from .forms_exchange import ExportFilterForm, StatusImportForm
+
+
+def _permission_required(perm: str):
+    """Refuse (403, also for visitors) everyone without the permission."""
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.has_perm(perm):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+        return wrapped
+    return decorator
+
+
+member_staff_required = _permission_required("members.view_internal")
+coordinator_required = _permission_required("members.manage_network")
+
+
+def _export(request, stem: str, extension: str, build):
+    form = ExportFilterForm(request.GET)
+    if not form.is_valid():
+        return HttpResponseBadRequest(_("Unbekannter Filter für den Export."))
+    filename = exchange.export_filename(stem, extension)
+    if extension == "xlsx":
+        return FileResponse(build(**form.filters()), as_attachment=True, filename=filename,
+                            content_type=exchange.XLSX_TYPE)
+    response = StreamingHttpResponse(build(**form.filters()), content_type=exchange.CSV_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+@member_staff_required
+def export_statuses_csv(request):
+    return _export(request, "sachstaende", "csv", exchange.statuses_csv)
+
+
+@require_GET
+@member_staff_required
+def export_statuses_xlsx(request):
+    return _export(request, "sachstaende", "xlsx", exchange.statuses_xlsx)
+
+
+@require_GET
+@member_staff_required
+def export_matrix_csv(request):
+    return _export(request, "matrix", "csv", exchange.matrix_csv)
+
+
+@require_GET
+@member_staff_required
+def export_matrix_xlsx(request):
+    return _export(request, "matrix", "xlsx", exchange.matrix_xlsx)
+
+
+@require_http_methods(["GET", "POST"])
+@coordinator_required
+def status_import(request):
+    if request.method != "POST":
+        return render(request, "projects/import_form.html", {"form": StatusImportForm()})
+    form = StatusImportForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            report = exchange.statuses_import(table=form.cleaned_data["file"], by=request.user)
+        except exchange.ImportFileError as error:
+            form.add_error("file", str(error))
+        else:
+            return render(request, "projects/import_report.html", {"report": report},
+                          status=400 if report.rejected else 200)
+    return render(request, "projects/import_form.html", {"form": form}, status=400)
