@@ -1,0 +1,10 @@
+from celery import shared_task
+
+
+@shared_task
+def survey_reminders_dispatch() -> int:
+    """Queue the survey reminders that are due now (derived from the database; safe to
+    repeat). Stale outbox mails are requeued by meetings.tasks.reminders_dispatch."""
+    from .reminders import survey_reminders_dispatch as dispatch
+
+    return dispatch()
