@@ -10,6 +10,7 @@ from django.views.static import serve
 
 from meetings.selectors import action_items_open_for, meetings_upcoming_for
 from members.selectors import administrations_public
+from projects.surveys import survey_rounds_open_for
 
 
 @require_GET
@@ -18,6 +19,7 @@ def start(request):
         return render(request, "kreishaus/dashboard.html", {
             "upcoming_meetings": meetings_upcoming_for(request.user),
             "my_action_items": action_items_open_for(request.user),
+            "open_surveys": survey_rounds_open_for(request.user),
         })
     return render(
         request, "kreishaus/landing.html", {"administrations": administrations_public()}

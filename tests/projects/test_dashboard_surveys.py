@@ -1,0 +1,29 @@
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from projects.models import SurveyResponse
+from projects.surveys import survey_round_open
+from tests.projects.helpers import make_topic
+
+pytestmark = pytest.mark.django_db
+
+
+def test_dashboard_lists_open_survey_until_answered(client, editor, coordinator, administration):
+    survey = survey_round_open(by=coordinator, title="Erhebung Frühjahr",
+                               deadline=timezone.localdate() + timedelta(days=14),
+                               topics=[make_topic()])
+    client.force_login(editor)
+
+    before = client.get(reverse("start")).content.decode()
+    SurveyResponse.objects.update_or_create(
+        round=survey, administration=administration,
+        defaults={"completed_at": timezone.now(), "completed_by": editor})
+    after = client.get(reverse("start")).content.decode()
+
+    assert "Erhebung Frühjahr" in before
+    assert "Die Antwort Ihrer Verwaltung fehlt noch." in before
+    assert "Erhebung Frühjahr" not in after
+    assert "Keine offenen Erhebungen." in after
