@@ -11,13 +11,15 @@ DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="
 
 
 class MeetingForm(forms.ModelForm):
-    online_link = forms.URLField(label=_("Link zur Online-Teilnahme"), required=False,
-                                 assume_scheme="https")
+    online_link = forms.URLField(
+        label=_("Link zur Online-Teilnahme"), required=False, assume_scheme="https",
+        help_text=_("Pflichtangabe für Online- und Hybrid-Sitzungen."))
 
     class Meta:
         model = Meeting
         fields = ["working_group", "title", "starts_at", "ends_at", "format", "host", "location",
                   "online_link", "registration_deadline", "capacity"]
+        help_texts = {"location": _("Pflichtangabe für Präsenz- und Hybrid-Sitzungen.")}
         widgets = {"starts_at": DATETIME_WIDGET, "ends_at": DATETIME_WIDGET,
                    "registration_deadline": DATETIME_WIDGET,
                    "location": forms.Textarea(attrs={"rows": 3})}

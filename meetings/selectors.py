@@ -10,7 +10,7 @@ from django.utils import timezone
 from members.enums import Role
 from members.models import Administration, User
 
-from .enums import CADENCE_MONTHS, ActionItemStatus, MeetingState
+from .enums import CADENCE_MONTHS, ActionItemStatus, MeetingState, MinutesState
 from .models import ActionItem, Meeting, Registration, WorkingGroup
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -34,14 +34,16 @@ def meetings_upcoming_for(user: User, limit: int = 5, *,
 
 
 def action_items_open_for(user: User, *, today: date | None = None) -> QuerySet[ActionItem]:
-    """Open items naming the user, or (editors) their administration without a person."""
+    """Open items of published minutes naming the user, or (editors) their administration
+    without a person."""
     today = today or timezone.localdate()
     mine = Q(responsible_user_id=user.pk)
     if user.administration_id is not None and user.role in (Role.EDITOR, Role.COORDINATOR):
         mine |= Q(responsible_administration_id=user.administration_id,
                   responsible_user__isnull=True)
     return (
-        ActionItem.objects.filter(mine, status=ActionItemStatus.OPEN)
+        ActionItem.objects.filter(mine, status=ActionItemStatus.OPEN,
+                                  meeting__minutes__state=MinutesState.PUBLISHED)
         .select_related("meeting", "responsible_administration")
         .annotate(is_overdue=Case(When(due_date__lt=today, then=Value(True)),
                                   default=Value(False), output_field=BooleanField()))

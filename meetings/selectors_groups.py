@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from members.models import Administration
 
-from .enums import ActionItemStatus, MeetingState
+from .enums import ActionItemStatus, MeetingState, MinutesState
 from .models import ActionItem, Meeting, WorkingGroup
 
 
@@ -36,7 +36,7 @@ def working_group_detail(*, slug: str, internal: bool,
     upcoming = meetings.filter(starts_at__gt=now).order_by("starts_at")
     past = meetings.filter(starts_at__lte=now).order_by("-starts_at")
     if not internal:
-        upcoming = upcoming.exclude(state=MeetingState.CANCELLED)
+        upcoming = upcoming.filter(state=MeetingState.INVITED)
         past = past.none()
     return (
         WorkingGroup.objects.filter(slug=slug)
@@ -55,7 +55,8 @@ def action_items_open_for(group: WorkingGroup, *, today: date | None = None
     """Open action items from any meeting of the group, earliest due first, overdue flagged."""
     today = today or timezone.localdate()
     return (
-        ActionItem.objects.filter(meeting__working_group=group, status=ActionItemStatus.OPEN)
+        ActionItem.objects.filter(meeting__working_group=group, status=ActionItemStatus.OPEN,
+                                  meeting__minutes__state=MinutesState.PUBLISHED)
         .select_related("meeting", "responsible_administration", "responsible_user")
         .annotate(is_overdue=Case(When(Q(due_date__lt=today), then=Value(True)),
                                   default=Value(False)))

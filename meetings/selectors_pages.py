@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 
 from django.db.models import Prefetch, QuerySet
 
-from .enums import ActionItemStatus, RegistrationStatus
+from .enums import ActionItemStatus, MinutesState, RegistrationStatus
 from .models import ActionItem, AgendaItem, Meeting, Registration
 
 
@@ -41,7 +41,7 @@ def open_items_of_group(meeting: Meeting) -> QuerySet[ActionItem]:
     """Open action items from earlier meetings of the group: they carry over."""
     return ActionItem.objects.filter(
         meeting__working_group_id=meeting.working_group_id, status=ActionItemStatus.OPEN,
-        meeting__starts_at__lt=meeting.starts_at,
+        meeting__starts_at__lt=meeting.starts_at, meeting__minutes__state=MinutesState.PUBLISHED,
     ).select_related("meeting", "responsible_administration", "responsible_user").order_by(
         "due_date", "pk")
 

@@ -206,6 +206,9 @@ def minutes_save(*, meeting: Meeting, summary: str, notes: dict[int, str], by: U
                  correction_reason: str = "") -> Minutes:
     """Write the minutes. Once published they change only as a documented correction."""
     _require_coordinator(by)
+    if meeting.state not in (MeetingState.HELD, MeetingState.MINUTES_PUBLISHED):
+        raise ValidationError(_("Ein Protokoll lässt sich erst schreiben, wenn die Sitzung "
+                                "stattgefunden hat."))
     with transaction.atomic():
         minutes, _created = Minutes.objects.select_for_update().get_or_create(meeting=meeting)
         if minutes.state == MinutesState.PUBLISHED:

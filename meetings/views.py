@@ -76,6 +76,8 @@ def detail(request, pk):
         "show_minutes": minutes is not None and (
             minutes.state == "published" or request.user.is_coordinator),
         "carried_over": open_items_of_group(meeting),
+        "completable": {item.pk for item in meeting.action_items.all()
+                        if services.action_item_may_complete(item, request.user)},
         "can_manage": request.user.has_perm("members.manage_network"),
         "cancel_form": CancelForm(),
     })

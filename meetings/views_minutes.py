@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -146,8 +147,11 @@ def action_item_done(request, item_pk):
     messages.success(request, _("Die Aufgabe „%(title)s“ ist erledigt.") % {"title": item.title}
                      if done else _("Die Aufgabe „%(title)s“ ist wieder offen.")
                      % {"title": item.title})
-    return redirect(request.POST.get("next") if request.POST.get("next", "").startswith("/")
-                    else item.meeting.get_absolute_url() + "#aufgaben")
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure()):
+        target = item.meeting.get_absolute_url() + "#aufgaben"
+    return redirect(target)
 
 
 @require_http_methods(["GET", "POST"])

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meetings.enums import MeetingState
-from meetings.models import ActionItem, Meeting, Registration
+from meetings.models import ActionItem, Meeting, Minutes, Registration
 from members.models import User
 from tests.meetings.helpers import make_group, make_meeting
 
@@ -60,8 +60,10 @@ def test_dashboard_shows_my_open_tasks_with_overdue_marked_in_text(client, edito
     meeting = make_meeting(make_group(administration), days=-40, state=MeetingState.HELD,
                            title="Quartalssitzung in Daun")
     today = timezone.localdate()
+    Minutes.objects.get_or_create(meeting=meeting, defaults={"state": "published"})
     ActionItem.objects.create(meeting=meeting, title="Leitfaden schreiben",
                               responsible_user=editor, due_date=today - timedelta(days=3))
+    Minutes.objects.get_or_create(meeting=meeting, defaults={"state": "published"})
     ActionItem.objects.create(meeting=meeting, title="Vorlage teilen",
                               responsible_administration=administration,
                               due_date=today + timedelta(days=3))
@@ -86,6 +88,7 @@ def test_empty_dashboard_keeps_its_empty_states(client, reader):
 
 def test_visitors_see_no_dashboard(client, administration):
     meeting = make_meeting(make_group(administration), days=10, title="Interne Sitzung")
+    Minutes.objects.get_or_create(meeting=meeting, defaults={"state": "published"})
     ActionItem.objects.create(meeting=meeting, title="Interne Aufgabe",
                               responsible_administration=administration)
 
@@ -104,6 +107,7 @@ def _queries(client) -> int:
 def _add(group, user, administration, index):
     meeting = make_meeting(group, days=5 + index, host=administration, title=f"Sitzung {index}")
     Registration.objects.create(meeting=meeting, user=user)
+    Minutes.objects.get_or_create(meeting=meeting, defaults={"state": "published"})
     ActionItem.objects.create(meeting=meeting, title=f"Aufgabe {index}", responsible_user=user,
                               responsible_administration=administration,
                               due_date=timezone.localdate() - timedelta(days=index))

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meetings.enums import ActionItemStatus, Cadence, MeetingState
-from meetings.models import ActionItem, Meeting, WorkingGroup
+from meetings.models import ActionItem, Meeting, Minutes, WorkingGroup
 from meetings.services_groups import working_group_save
 from tests.factories import AdministrationFactory, UserFactory
 
@@ -117,12 +117,15 @@ def busy_group(group, administration, other_administration, reader):
     _meeting(group, 14, title="Zweite Sitzung E-Akte", host=administration,
              state=MeetingState.INVITED)
     _meeting(group, 10, title="Abgesagte Sondersitzung", state=MeetingState.CANCELLED)
+    Minutes.objects.get_or_create(meeting=past, defaults={"state": "published"})
     ActionItem.objects.create(meeting=past, title="Aktenplan abstimmen",
                               responsible_administration=other_administration,
                               due_date=today - timedelta(days=1))
+    Minutes.objects.get_or_create(meeting=past, defaults={"state": "published"})
     ActionItem.objects.create(meeting=past, title="Schulungskonzept entwerfen",
                               responsible_user=reader, responsible_administration=administration,
                               due_date=today + timedelta(days=7))
+    Minutes.objects.get_or_create(meeting=past, defaults={"state": "published"})
     ActionItem.objects.create(meeting=past, title="Erledigte Umfrage",
                               status=ActionItemStatus.DONE)
     other = _group(name="AG Bauen", slug="bauen")
@@ -190,10 +193,12 @@ def _populate_group_page(group, count):
     for _ in range(count):
         member = AdministrationFactory()
         group.members.add(member)
-        meeting = _meeting(group, 5, host=member)
+        meeting = _meeting(group, 5, host=member, state=MeetingState.INVITED)
         past = _meeting(group, -5, host=member)
+        Minutes.objects.get_or_create(meeting=past, defaults={"state": "published"})
         ActionItem.objects.create(meeting=past, title="Aufgabe", responsible_administration=member,
                                   responsible_user=UserFactory(administration=member))
+        Minutes.objects.get_or_create(meeting=meeting, defaults={"state": "published"})
         ActionItem.objects.create(meeting=meeting, title="Aufgabe",
                                   due_date=date(2020, 1, 1))
 
@@ -415,6 +420,7 @@ def admin_world(group, reader, coordinator):
     MinutesRevision.objects.create(minutes=minutes, created_by=coordinator,
                                    reason="Tippfehler im Beschluss", content={})
     Decision.objects.create(meeting=meeting, wording="Die AG beschließt den Aktenplan.")
+    Minutes.objects.get_or_create(meeting=meeting, defaults={"state": "published"})
     ActionItem.objects.create(meeting=meeting, title="Aufgabe im Admin")
     document = MeetingDocument(meeting=meeting, title="Folien im Admin")
     document.file.save("folien.pdf", ContentFile(b"%PDF-1.4"), save=True)

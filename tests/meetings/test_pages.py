@@ -169,3 +169,66 @@ def test_planning_help_prefills_next_date_and_host(client, group, coordinator,
 
     assert "Vorschlag nach dem Turnus" in page
     assert other_administration.name in page.split("Als Gastgeber")[1][:200]
+
+
+def test_draft_action_items_stay_off_the_dashboard_until_published(client, group, reader,
+                                                                   coordinator):
+    meeting = make_meeting(group, days=-1, state="held")
+    ActionItem.objects.create(meeting=meeting, title="Vorlage verteilen", responsible_user=reader)
+    client.force_login(reader)
+    draft = client.get(reverse("start")).content.decode()
+    client.force_login(coordinator)
+    client.post(reverse("meetings:minutes_publish", args=[meeting.pk]))
+    client.force_login(reader)
+    published = client.get(reverse("start")).content.decode()
+
+    assert "Vorlage verteilen" not in draft
+    assert "Vorlage verteilen" in published
+
+
+def test_editor_of_responsible_office_can_tick_off_on_the_meeting_page(client, group, editor,
+                                                                      administration):
+    meeting = make_meeting(group, days=-1, state="minutes_published")
+    Minutes.objects.create(meeting=meeting, state="published", published_at=timezone.now())
+    item = ActionItem.objects.create(meeting=meeting, title="Muster teilen",
+                                     responsible_administration=administration)
+    client.force_login(editor)
+
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    client.post(reverse("meetings:action_done", args=[item.pk]), {"done": "1"})
+
+    assert "als erledigt markieren" in page
+    item.refresh_from_db()
+    assert item.status == "done"
+
+
+def test_tick_off_does_not_redirect_to_other_sites(client, group, coordinator):
+    meeting = make_meeting(group, days=-1, state="held")
+    item = ActionItem.objects.create(meeting=meeting, title="x", responsible_user=coordinator)
+    client.force_login(coordinator)
+
+    response = client.post(reverse("meetings:action_done", args=[item.pk]),
+                           {"done": "1", "next": "//evil.example/"})
+
+    assert response.url == meeting.get_absolute_url() + "#aufgaben"
+
+
+def test_no_minutes_before_the_meeting_was_held(client, group, coordinator):
+    meeting = make_meeting(group)
+    client.force_login(coordinator)
+
+    response = client.post(reverse("meetings:minutes_edit", args=[meeting.pk]),
+                           {"summary": "Zu früh"})
+
+    assert "erst schreiben, wenn die Sitzung stattgefunden hat" in response.content.decode()
+    assert not Minutes.objects.filter(meeting=meeting).exists()
+
+
+def test_visitors_do_not_see_planned_meetings_on_group_page(client, group):
+    make_meeting(group, days=20, state="planned", host=group.members.first())
+    invited = make_meeting(group, days=40, state="invited")
+
+    page = client.get(reverse("groups:detail", args=[group.slug])).content.decode()
+
+    assert timezone.localtime(invited.starts_at).strftime("%d.%m.%Y") in page
+    assert page.count("Uhr") >= 1

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from meetings.enums import ActionItemStatus, Cadence, MeetingState, RegistrationStatus
-from meetings.models import ActionItem, Meeting, Registration
+from meetings.models import ActionItem, Meeting, Minutes, Registration
 from meetings.selectors import (
     action_items_open_for,
     add_months,
@@ -178,6 +178,7 @@ def test_users_without_administration_see_no_meetings(administration):
 # --- Open action items ------------------------------------------------------------------------
 
 def _item(meeting, title, *, due=None, **fields):
+    Minutes.objects.get_or_create(meeting=meeting, defaults={"state": "published"})
     return ActionItem.objects.create(meeting=meeting, title=title, due_date=due, **fields)
 
 

@@ -1,0 +1,354 @@
+"""Reminders derived from the database, queued through the outbox exactly once.
+
+`reminders_dispatch` runs from Celery beat every few minutes and right after a meeting is
+published or cancelled or its minutes are published. It selects what is due *now* and
+writes, per recipient, a `Reminder` row with a unique (recipient, object, kind) key and
+the mail in the same transaction. A second, late or concurrent run finds the key taken
+and sends nothing. What fell due while nothing ran is sent on the next run, as long as
+it is still useful.
+
+Kinds (object key "meeting:<pk>" or "action:<pk>"):
+
+* invitation: the meeting is invited and has not started; to the active staff of the
+  working group's member administrations (former members excluded) and of its
+  coordinating administration. Carries the meeting's .ics file.
+* meeting_before_<N>: N from the group's reminder days, the closest point already
+  reached (a late run sends the 14-day reminder until the 1-day point takes over),
+  and only points after the invitation; to registered people and to invitees without
+  any registration. Not after the start. Mutable (ReminderKind.MEETING).
+* cancellation: the meeting is cancelled and had not started; to people registered or
+  on the waiting list.
+* action_due: open item, due within 3 days (today < due date); action_overdue_<year>-W<nn>:
+  open and past due, once per ISO week. To the responsible person, else the editors
+  (and coordinators) of the responsible administration. Mutable (ACTION_ITEM).
+* minutes_missing_3 / _7: the meeting was held, its minutes are unpublished and 3 / 7
+  days have passed since its end (meetings that ended more than four weeks ago are left
+  alone); to active coordinators. Mutable (MINUTES).
+* minutes_published: minutes published within the last week; to the invitees.
+"""
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import partial
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from kreishaus.enums import ReminderKind
+from kreishaus.models import OutgoingMail, Reminder
+from kreishaus.outbox import mail_queue_bulk
+from members.enums import Role
+from members.models import User
+
+from .enums import ActionItemStatus, MeetingState, MinutesState, RegistrationStatus
+from .models import ActionItem, Meeting, Registration, WorkingGroup
+
+NOTIFICATION_SETTINGS_PATH = "/konto/benachrichtigungen/"
+ACTION_DUE_DAYS = 3
+MINUTES_MISSING_DAYS = (3, 7)
+MINUTES_MISSING_HORIZON = timedelta(days=28)
+MINUTES_PUBLISHED_HORIZON = timedelta(days=7)
+
+Attachment = tuple[str, str, str]
+
+
+@dataclass
+class _Due:
+    """One kind of mail about one object to a list of people."""
+
+    kind: str
+    obj: Meeting | ActionItem
+    template: str
+    recipients: list[User]
+    mute: str | None = None  # the ReminderKind a person may switch off
+    context: dict = field(default_factory=dict)
+    attachment: Callable[[], Attachment | None] | None = None
+
+    @property
+    def object_key(self) -> str:
+        prefix = "meeting" if isinstance(self.obj, Meeting) else "action"
+        return f"{prefix}:{self.obj.pk}"
+
+
+def reminders_dispatch(now: datetime | None = None) -> int:
+    """Queue every reminder due at `now` that was not queued before; returns the number of
+    mails queued. Safe to run twice, late, or concurrently."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    dues = [
+        *_meeting_dues(now, today), *_cancellation_dues(now),
+        *_action_item_dues(today), *_minutes_missing_dues(now),
+    ]
+    queued_before = _queued_before(dues)
+    count = 0
+    with translation.override("de"):
+        for due in dues:
+            taken = queued_before[(due.kind, due.object_key)]
+            recipients = [
+                user for user in due.recipients
+                if user.is_active and user.email and user.pk not in taken
+                and not (due.mute and due.mute in user.muted_reminders)
+            ]
+            if recipients:
+                count += _queue(due, recipients)
+    return count
+
+
+def _meeting_dues(now: datetime, today: date) -> list[_Due]:
+    invited = list(Meeting.objects.filter(state=MeetingState.INVITED, starts_at__gt=now)
+                   .select_related("working_group"))
+    published = list(Meeting.objects.filter(
+        state=MeetingState.MINUTES_PUBLISHED, minutes__state=MinutesState.PUBLISHED,
+        minutes__published_at__gt=now - MINUTES_PUBLISHED_HORIZON,
+    ).select_related("working_group"))
+    invitees = _invitees([*invited, *published], today)
+    answers: dict[int, dict[int, Registration]] = defaultdict(dict)
+    for registration in Registration.objects.filter(meeting__in=invited).select_related("user"):
+        answers[registration.meeting_id][registration.user_id] = registration
+
+    dues = []
+    for meeting in invited:
+        dues.append(_Due("invitation", meeting, "invitation", invitees[meeting.pk],
+                         attachment=partial(_ics_attachment, meeting)))
+        days = _days_before_due(meeting, now)
+        if days is None:
+            continue
+        kind, answered = f"meeting_before_{days}", answers[meeting.pk]
+        registered = [r.user for r in answered.values()
+                      if r.status == RegistrationStatus.REGISTERED]
+        unanswered = [user for user in invitees[meeting.pk] if user.pk not in answered]
+        dues.append(_Due(kind, meeting, "meeting_reminder", registered, ReminderKind.MEETING,
+                         {"registered": True, "days": days}))
+        dues.append(_Due(kind, meeting, "meeting_reminder", unanswered, ReminderKind.MEETING,
+                         {"registered": False, "days": days}))
+    for meeting in published:
+        dues.append(_Due("minutes_published", meeting, "minutes_published",
+                         invitees[meeting.pk]))
+    return dues
+
+
+def _invitees(meetings: list[Meeting], today: date) -> dict[int, list[User]]:
+    """Active staff of each meeting's working group (current members and the coordinating
+    administration), in two queries however many meetings and people there are."""
+    if not meetings:
+        return {}
+    administrations: dict[int, set[int]] = defaultdict(set)
+    memberships = (
+        WorkingGroup.members.through.objects
+        .filter(workinggroup_id__in={m.working_group_id for m in meetings})
+        .exclude(administration__member_until__lte=today)
+        .values_list("workinggroup_id", "administration_id")
+    )
+    for group_id, administration_id in memberships:
+        administrations[group_id].add(administration_id)
+    for meeting in meetings:
+        if meeting.working_group.coordinating_administration_id:
+            administrations[meeting.working_group_id].add(
+                meeting.working_group.coordinating_administration_id)
+    staff: dict[int, list[User]] = defaultdict(list)
+    everyone = set().union(*administrations.values())
+    for user in User.objects.filter(is_active=True, administration_id__in=everyone):
+        staff[user.administration_id].append(user)
+    return {
+        meeting.pk: [user for administration_id in sorted(administrations[meeting.working_group_id])
+                     for user in staff[administration_id]]
+        for meeting in meetings
+    }
+
+
+def _days_before_due(meeting: Meeting, now: datetime) -> int | None:
+    """The reminder point that applies now: the closest one already reached, ignoring
+    points that lay before the invitation went out."""
+    reached = [
+        days for days in set(meeting.working_group.reminder_days or []) if days > 0
+        and meeting.starts_at - timedelta(days=days) <= now
+        and (meeting.invited_at is None
+             or meeting.starts_at - timedelta(days=days) >= meeting.invited_at)
+    ]
+    return min(reached, default=None)
+
+
+def _ics_attachment(meeting: Meeting) -> Attachment | None:
+    try:
+        from .calendar import meeting_ics
+    except ModuleNotFoundError as exc:
+        if exc.name != "meetings.calendar":
+            raise
+        return None
+    return (f"sitzung-{meeting.pk}.ics", meeting_ics(meeting), "text/calendar")
+
+
+def _cancellation_dues(now: datetime) -> list[_Due]:
+    registrations = Registration.objects.filter(
+        meeting__state=MeetingState.CANCELLED, meeting__starts_at__gt=now,
+        status__in=[RegistrationStatus.REGISTERED, RegistrationStatus.WAITING],
+    ).select_related("user", "meeting__working_group")
+    meetings, people = {}, defaultdict(list)
+    for registration in registrations:
+        meetings[registration.meeting_id] = registration.meeting
+        people[registration.meeting_id].append(registration.user)
+    return [_Due("cancellation", meetings[pk], "cancellation", people[pk]) for pk in meetings]
+
+
+def _action_item_dues(today: date) -> list[_Due]:
+    items = list(
+        ActionItem.objects.filter(
+            status=ActionItemStatus.OPEN, due_date__isnull=False,
+            due_date__lte=today + timedelta(days=ACTION_DUE_DAYS),
+        ).exclude(due_date=today)
+        .select_related("meeting__working_group", "responsible_user",
+                        "responsible_administration")
+    )
+    without_person = {item.responsible_administration_id for item in items
+                      if not _is_active(item.responsible_user)}
+    editors: dict[int, list[User]] = defaultdict(list)
+    for user in User.objects.filter(is_active=True, role__in=[Role.EDITOR, Role.COORDINATOR],
+                                    administration_id__in=without_person - {None}):
+        editors[user.administration_id].append(user)
+    year, week, _weekday = today.isocalendar()
+    dues = []
+    for item in items:
+        if _is_active(item.responsible_user):
+            recipients = [item.responsible_user]
+        else:
+            recipients = editors.get(item.responsible_administration_id, [])
+        if item.due_date < today:
+            dues.append(_Due(f"action_overdue_{year}-W{week:02d}", item, "action_overdue",
+                             recipients, ReminderKind.ACTION_ITEM))
+        else:
+            dues.append(_Due("action_due", item, "action_due", recipients,
+                             ReminderKind.ACTION_ITEM))
+    return dues
+
+
+def _is_active(user: User | None) -> bool:
+    return user is not None and user.is_active
+
+
+def _minutes_missing_dues(now: datetime) -> list[_Due]:
+    meetings = list(
+        Meeting.objects.filter(
+            state=MeetingState.HELD, ends_at__lte=now - timedelta(days=MINUTES_MISSING_DAYS[0]),
+            ends_at__gt=now - MINUTES_MISSING_HORIZON,
+        ).exclude(minutes__state=MinutesState.PUBLISHED).select_related("working_group")
+    )
+    if not meetings:
+        return []
+    coordinators = list(User.objects.filter(is_active=True, role=Role.COORDINATOR))
+    dues = []
+    for meeting in meetings:
+        days = max(d for d in MINUTES_MISSING_DAYS if meeting.ends_at + timedelta(days=d) <= now)
+        dues.append(_Due(f"minutes_missing_{days}", meeting, "minutes_missing", coordinators,
+                         ReminderKind.MINUTES, {"days": days}))
+    return dues
+
+
+def _queued_before(dues: list[_Due]) -> dict[tuple[str, str], set[int]]:
+    """Who already has each (kind, object) reminder, in one query."""
+    taken: dict[tuple[str, str], set[int]] = defaultdict(set)
+    user_ids = {user.pk for due in dues for user in due.recipients}
+    if not user_ids:
+        return taken
+    rows = Reminder.objects.filter(
+        recipient_id__in=user_ids, object_key__in={due.object_key for due in dues},
+        kind__in={due.kind for due in dues},
+    ).values_list("kind", "object_key", "recipient_id")
+    for kind, object_key, user_id in rows:
+        taken[(kind, object_key)].add(user_id)
+    return taken
+
+
+def _queue(due: _Due, recipients: list[User]) -> int:
+    """Reminder rows and their mails in one transaction; a row already present (another
+    run was faster) is skipped by the database, and so is its mail."""
+    by_id = {user.pk: user for user in recipients}
+    with transaction.atomic():
+        new = _reminders_insert(due.kind, due.object_key, list(by_id))
+        if not new:
+            return 0
+        attachment = due.attachment() if due.attachment else None
+        context = _context(due)
+        subject = " ".join(render_to_string(
+            f"meetings/email/{due.template}_subject.txt", context).split())
+        mails = mail_queue_bulk([_mail(due.template, context, subject, by_id[user_id], attachment)
+                                 for _reminder_id, user_id in new])
+        _reminders_link(new, mails)
+    return len(new)
+
+
+def _reminders_insert(kind: str, object_key: str, user_ids: list[int]) -> list[tuple[int, int]]:
+    """INSERT … ON CONFLICT DO NOTHING, returning (reminder id, recipient id) of new rows
+    only (the ORM's ignore_conflicts cannot say which rows were new)."""
+    table = Reminder._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (recipient_id, object_key, kind, created_at)"  # noqa: S608
+            " SELECT r, %s, %s, %s FROM unnest(%s::bigint[]) AS r"
+            " ON CONFLICT (recipient_id, object_key, kind) DO NOTHING"
+            " RETURNING id, recipient_id",
+            [object_key, kind, timezone.now(), user_ids],
+        )
+        return cursor.fetchall()
+
+
+def _reminders_link(new: list[tuple[int, int]], mails: list[OutgoingMail]) -> None:
+    table = Reminder._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} AS r SET mail_id = v.mail_id"  # noqa: S608
+            " FROM unnest(%s::bigint[], %s::bigint[]) AS v(id, mail_id) WHERE r.id = v.id",
+            [[reminder_id for reminder_id, _user_id in new], [mail.pk for mail in mails]],
+        )
+
+
+def _context(due: _Due) -> dict:
+    meeting = due.obj if isinstance(due.obj, Meeting) else due.obj.meeting
+    return {
+        **due.context,
+        "meeting": meeting,
+        "item": due.obj if isinstance(due.obj, ActionItem) else None,
+        "link": settings.SITE_URL + meeting.get_absolute_url(),
+        "settings_link": settings.SITE_URL + NOTIFICATION_SETTINGS_PATH if due.mute else "",
+        "site_url": settings.SITE_URL,
+    }
+
+
+def _mail(template: str, context: dict, subject: str, user: User,
+          attachment: Attachment | None) -> OutgoingMail:
+    context = {**context, "recipient": user, "attachment": attachment is not None}
+    name, content, mimetype = attachment or ("", "", "")
+    return OutgoingMail(
+        to=user.email, subject=subject,
+        body_text=render_to_string(f"meetings/email/{template}.txt", context),
+        body_html=render_to_string(f"meetings/email/{template}.html", context),
+        attachment_name=name, attachment_content=content, attachment_mimetype=mimetype,
+    )
+
+
+def reminder_expired_reason(reminder: Reminder, now: datetime) -> str:
+    """Why a queued reminder should no longer go out (empty if it still should); asked by
+    the outbox right before sending."""
+    prefix, _sep, pk = reminder.object_key.partition(":")
+    kind = reminder.kind
+    if prefix == "action":
+        item = ActionItem.objects.filter(pk=int(pk)).first()
+        if item is None or item.status != ActionItemStatus.OPEN:
+            return "Nicht versandt: Die Aufgabe ist erledigt oder gelöscht."
+        return ""
+    if prefix != "meeting":
+        return ""
+    meeting = Meeting.objects.filter(pk=int(pk)).first()
+    if meeting is None:
+        return "Nicht versandt: Die Sitzung gibt es nicht mehr."
+    before_meeting = kind == "invitation" or kind.startswith("meeting_before_")
+    if before_meeting and meeting.state != MeetingState.INVITED:
+        return "Nicht versandt: Die Sitzung ist abgesagt oder vorbei."
+    if (before_meeting or kind == "cancellation") and meeting.starts_at <= now:
+        return "Nicht versandt: Die Sitzung hat bereits begonnen."
+    if kind.startswith("minutes_missing_") and meeting.state != MeetingState.HELD:
+        return "Nicht versandt: Das Protokoll ist inzwischen veröffentlicht."
+    return ""
