@@ -54,22 +54,60 @@ def _test_database_url() -> str:
 
 
 @pytest.fixture
-def celery_worker_process(redis_url, transactional_db, tmp_path):
-    """Start a worker, point the project's Celery app at the broker, stop both afterwards."""
-    broker = redis_url
+def celery_worker_env() -> dict[str, str]:
+    """Extra environment for the worker processes; override it in a test module, e.g. to
+    choose another settings module or mail backend."""
+    return {}
+
+
+def _stop(worker: subprocess.Popen) -> None:
+    if worker.poll() is None:
+        worker.send_signal(signal.SIGTERM)
+    try:
+        worker.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+        worker.wait()
+
+
+@pytest.fixture
+def celery_worker_spawn(redis_url, transactional_db, tmp_path, celery_worker_env):
+    """A function that starts a worker process (again, e.g. after a test killed one);
+    every worker it started is stopped at the end of the test."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "kreishaus.settings.test",
         "DATABASE_URL": _test_database_url(),
-        "TEST_CELERY_BROKER_URL": broker,
+        "TEST_CELERY_BROKER_URL": redis_url,
+        **celery_worker_env,
     }
-    log = (tmp_path / "worker.log").open("w")
-    worker = subprocess.Popen(  # noqa: S603
-        [sys.executable, "-m", "celery", "-A", "kreishaus", "worker", "--pool=solo",
-         "--concurrency=1", "--without-gossip", "--without-mingle", "--without-heartbeat",
-         "--loglevel=INFO"],
-        cwd=PROJECT_DIR, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-    )
+    started: list[tuple[subprocess.Popen, object]] = []
+
+    def spawn() -> subprocess.Popen:
+        log = (tmp_path / f"worker-{len(started) + 1}.log").open("w")
+        worker = subprocess.Popen(  # noqa: S603
+            [sys.executable, "-m", "celery", "-A", "kreishaus", "worker", "--pool=solo",
+             "--concurrency=1", "--without-gossip", "--without-mingle", "--without-heartbeat",
+             "--loglevel=INFO"],
+            cwd=PROJECT_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        started.append((worker, log))
+        return worker
+
+    try:
+        yield spawn
+    finally:
+        for worker, log in started:
+            _stop(worker)
+            log.close()
+
+
+@pytest.fixture
+def celery_worker_process(celery_worker_spawn, redis_url):
+    """Start a worker, point the project's Celery app at the broker, stop both afterwards."""
+    broker = redis_url
+    worker = celery_worker_spawn()
     previous = {key: celery_app.conf[key] for key in
                 ("broker_url", "result_backend", "task_always_eager")}
     celery_app.conf.update(broker_url=broker, result_backend=broker, task_always_eager=False)
@@ -81,10 +119,3 @@ def celery_worker_process(redis_url, transactional_db, tmp_path):
         celery_app.conf.update(previous)
         settings.CELERY_TASK_ALWAYS_EAGER = True
         _reset_celery_connections()
-        worker.send_signal(signal.SIGTERM)
-        try:
-            worker.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            worker.kill()
-            worker.wait()
-        log.close()

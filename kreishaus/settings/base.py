@@ -160,7 +160,29 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE: dict = {}
+# Celery beat (the "beat" service) derives due reminders from the database; a run that
+# waited longer than one interval (worker down) expires, the next one catches up.
+REMINDER_INTERVAL_SECONDS = env.int("REMINDER_INTERVAL_SECONDS", default=600)
+CELERY_BEAT_SCHEDULE: dict = {
+    "reminders-dispatch": {
+        "task": "meetings.tasks.reminders_dispatch",
+        "schedule": REMINDER_INTERVAL_SECONDS,
+        "options": {"expires": REMINDER_INTERVAL_SECONDS},
+    },
+    "survey-reminders-dispatch": {
+        "task": "projects.tasks.survey_reminders_dispatch",
+        "schedule": REMINDER_INTERVAL_SECONDS,
+        "options": {"expires": REMINDER_INTERVAL_SECONDS},
+    },
+}
+
+# Outbox (kreishaus.outbox): transient SMTP errors are retried after 1, 2, 4 … minutes,
+# at most 6 hours apart, 12 attempts in all (about a day); queued mails whose task was
+# lost are enqueued again by the periodic task after OUTBOX_REQUEUE_AFTER_SECONDS.
+OUTBOX_MAX_ATTEMPTS = 12
+OUTBOX_RETRY_BASE_SECONDS = 60
+OUTBOX_RETRY_MAX_SECONDS = 6 * 3600
+OUTBOX_REQUEUE_AFTER_SECONDS = 600
 
 # Login rate limits live in the cache: shared through Redis when there is one.
 _cache_url = env("CACHE_URL", default=env("REDIS_URL", default=""))

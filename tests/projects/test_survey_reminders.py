@@ -235,10 +235,6 @@ def test_expired_reason_for_queued_survey_reminders(member):
         "Nicht versandt: Die Erhebung ist abgeschlossen.")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "kreishaus.outbox asks only meetings.reminders.reminder_expired_reason, which fails every "
-    "reminder whose object key is not meeting:/action: — it must hand 'survey_round:' keys "
-    "to projects.reminders.survey_reminder_expired_reason"))
 def test_survey_reminder_is_delivered_by_the_outbox(member, django_capture_on_commit_callbacks):
     editor = UserFactory(administration=member, role="editor")
     make_round(opened=timezone.now() - timedelta(hours=1),

@@ -1,0 +1,45 @@
+"""Django admin for the outbox: a read-only view of what was sent, when, and why not.
+
+Rows change only through kreishaus.outbox and meetings.reminders; editing them by hand
+would break the exactly-once bookkeeping.
+"""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from .models import OutgoingMail, Reminder
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(OutgoingMail)
+class OutgoingMailAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "to", "subject", "state", "attempts", "sent_at",
+                    "next_attempt_at"]
+    list_filter = ["state", "created_at", "sent_at"]
+    search_fields = ["to", "subject", "last_error"]
+    date_hierarchy = "created_at"
+    fields = ["to", "subject", "state", "attempts", "last_error", "next_attempt_at",
+              "created_at", "sent_at", "attachment_name", "body_text", "body_html"]
+    readonly_fields = fields
+
+
+@admin.register(Reminder)
+class ReminderAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "kind", "object_key", "recipient", "mail_state"]
+    list_filter = ["kind", "mail__state", "created_at"]
+    search_fields = ["recipient__email", "recipient__last_name", "object_key", "kind"]
+    list_select_related = ["recipient", "mail"]
+    date_hierarchy = "created_at"
+    fields = ["kind", "object_key", "recipient", "mail", "created_at"]
+    readonly_fields = fields
+
+    @admin.display(description=_("Versandstatus"), ordering="mail__state")
+    def mail_state(self, obj: Reminder) -> str:
+        return obj.mail.get_state_display() if obj.mail else "–"
