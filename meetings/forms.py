@@ -70,8 +70,11 @@ class RegistrationForm(forms.Form):
 class AgendaItemForm(forms.ModelForm):
     class Meta:
         model = AgendaItem
-        fields = ["title", "description", "presenter", "duration_minutes", "approves_minutes_of"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        fields = ["title", "description", "presenter", "duration_minutes", "approves_minutes_of",
+                  "topics", "projects"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3}),
+                   "topics": forms.CheckboxSelectMultiple,
+                   "projects": forms.CheckboxSelectMultiple}
         help_texts = {"approves_minutes_of": _("Nur für den Punkt „Genehmigung des Protokolls“.")}
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
@@ -80,6 +83,23 @@ class AgendaItemForm(forms.ModelForm):
             working_group=meeting.working_group, starts_at__lt=meeting.starts_at,
             minutes__state=MinutesState.PUBLISHED,
         ).order_by("-starts_at")
+
+
+class CarryOverForm(forms.Form):
+    """Agenda items of the previous meeting to take over into the new one."""
+
+    items = forms.MultipleChoiceField(
+        label=_("Tagesordnungspunkte übernehmen"), required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Offene Aufgaben der Arbeitsgruppe erscheinen ohnehin auf der neuen "
+                    "Sitzung."))
+
+    def __init__(self, *args, source: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["items"].choices = [(str(i.pk), i.title) for i in source.agenda_items.all()]
+
+    def item_ids(self) -> list[int]:
+        return [int(pk) for pk in self.cleaned_data["items"]]
 
 
 class MinutesForm(forms.Form):

@@ -121,6 +121,11 @@ class AgendaItem(models.Model):
         null=True, blank=True, related_name="+",
     )
     notes = models.TextField(_("Protokollnotiz"), blank=True)
+    topics = models.ManyToManyField("projects.Topic", verbose_name=_("Themen"), blank=True,
+                                    related_name="agenda_items")
+    projects = models.ManyToManyField("projects.JointProject",
+                                      verbose_name=_("Gemeinsame Projekte"), blank=True,
+                                      related_name="agenda_items")
 
     class Meta:
         verbose_name = _("Tagesordnungspunkt")

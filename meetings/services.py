@@ -160,14 +160,18 @@ def attendance_record(*, meeting: Meeting, attended_user_ids: set[int], by: User
 
 
 def agenda_item_save(*, item: AgendaItem, fields: dict, by: User) -> AgendaItem:
+    """Add or change an agenda item, with its links to topics and joint projects."""
     _require_coordinator(by)
     if item.pk is None:
         last = item.meeting.agenda_items.order_by("-order").values_list("order", flat=True)
         item.order = (last.first() or 0) + 1
+    links = {name: fields.pop(name) for name in ("topics", "projects") if name in fields}
     for name, value in fields.items():
         setattr(item, name, value)
     item.full_clean()
     item.save()
+    for name, values in links.items():
+        getattr(item, name).set(values)
     Meeting.objects.filter(pk=item.meeting_id).update(sequence=F("sequence") + 1)
     return item
 
@@ -315,11 +319,13 @@ def agenda_carry_over(*, source: Meeting, target: Meeting, item_ids: list[int],
     group are listed on every meeting page anyway)."""
     _require_coordinator(by)
     copies = []
-    for item in source.agenda_items.filter(pk__in=item_ids):
+    for item in source.agenda_items.filter(pk__in=item_ids).prefetch_related("topics",
+                                                                            "projects"):
         copy = AgendaItem(meeting=target)
         copies.append(agenda_item_save(item=copy, fields={
             "title": item.title, "description": item.description,
-            "presenter": item.presenter, "duration_minutes": item.duration_minutes}, by=by))
+            "presenter": item.presenter, "duration_minutes": item.duration_minutes,
+            "topics": list(item.topics.all()), "projects": list(item.projects.all())}, by=by))
     return copies
 
 

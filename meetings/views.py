@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from . import services
 from .enums import MeetingState, RegistrationStatus
 from .filters import MeetingFilter
-from .forms import AttendanceForm, CancelForm, MeetingForm, RegistrationForm
+from .forms import AttendanceForm, CancelForm, CarryOverForm, MeetingForm, RegistrationForm
 from .models import Meeting, WorkingGroup
 from .selectors_pages import (
     agenda_with_times,
@@ -103,17 +104,26 @@ def meeting_edit(request, pk=None):
                        "ends_at": starts + duration if starts else None,
                        "title": _("Sitzung der %(group)s") % {"group": group.name}}
     form = MeetingForm(request.POST or None, instance=meeting, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    source = (Meeting.objects.filter(pk=request.GET.get("von")).first()
+              if pk is None and request.GET.get("von", "").isdigit() else None)
+    carry_form = CarryOverForm(request.POST or None, source=source) if source else None
+    if request.method == "POST" and form.is_valid() and (carry_form is None
+                                                          or carry_form.is_valid()):
         fields = {name: form.cleaned_data[name] for name in form.fields}
         try:
-            meeting = services.meeting_save(meeting=meeting, fields=fields, by=request.user)
+            with transaction.atomic():
+                meeting = services.meeting_save(meeting=meeting, fields=fields, by=request.user)
+                if carry_form is not None:
+                    services.agenda_carry_over(source=source, target=meeting,
+                                               item_ids=carry_form.item_ids(), by=request.user)
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("Die Sitzung wurde gespeichert."))
             return redirect(meeting)
-    return render(request, "meetings/meeting_form.html",
-                  {"form": form, "meeting": meeting, "suggestion": suggestion})
+    return render(request, "meetings/meeting_form.html", {
+        "form": form, "meeting": meeting, "suggestion": suggestion,
+        "carry_form": carry_form, "source": source})
 
 
 @require_POST

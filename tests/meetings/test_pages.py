@@ -232,3 +232,35 @@ def test_visitors_do_not_see_planned_meetings_on_group_page(client, group):
 
     assert timezone.localtime(invited.starts_at).strftime("%d.%m.%Y") in page
     assert page.count("Uhr") >= 1
+
+
+def test_planning_the_next_meeting_carries_chosen_agenda_items(client, group, coordinator):
+    source = make_meeting(group, days=-10, state="minutes_published")
+    keep, _skip = add_agenda(source, "Kfz-Ummeldung", "Begrüßung")
+    client.force_login(coordinator)
+    url = reverse("meetings:create") + f"?gruppe={group.slug}&von={source.pk}"
+    starts = timezone.localtime() + timedelta(days=80)
+
+    page = client.get(url).content.decode()
+    client.post(url, {"working_group": group.pk, "title": "Nächste", "format": "in_person",
+                      "location": "Koblenz", "items": [str(keep.pk)],
+                      "starts_at": starts.strftime("%Y-%m-%dT%H:%M"),
+                      "ends_at": (starts + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M")})
+
+    assert "Tagesordnungspunkte übernehmen" in page
+    new = group.meetings.get(title="Nächste")
+    assert list(new.agenda_items.values_list("title", flat=True)) == ["Kfz-Ummeldung"]
+
+
+def test_agenda_item_links_to_topics(client, group, coordinator):
+    from projects.models import Topic
+
+    topic = Topic.objects.create(name="E-Akte", slug="e-akte", group="internal")
+    meeting = make_meeting(group)
+    client.force_login(coordinator)
+
+    client.post(reverse("meetings:agenda_create", args=[meeting.pk]),
+                {"title": "Stand E-Akte", "duration_minutes": 30, "topics": [topic.pk]})
+    page = client.get(meeting.get_absolute_url()).content.decode()
+
+    assert f'href="{topic.get_absolute_url()}">E-Akte</a>' in page
