@@ -1,0 +1,38 @@
+"""Form of the topic catalogue (coordinators create and change topics)."""
+
+from django import forms
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from .models import Topic
+
+# Fixed addresses under /vorhaben/themen/ that a topic's slug must not take.
+RESERVED_SLUGS = {"neu"}
+
+
+class TopicForm(forms.ModelForm):
+    class Meta:
+        model = Topic
+        fields = ["name", "slug", "group", "description", "order", "is_active"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+        error_messages = {"slug": {"unique": _("Diese Kurzadresse ist schon vergeben.")}}
+        help_texts = {
+            "slug": _("Teil der Adresse, z. B. „e-akte“. Leer lassen, um sie aus dem Namen "
+                      "zu bilden."),
+            "order": _("Kleinere Zahlen stehen im Bereich weiter vorn."),
+            "is_active": _("Inaktive Themen erscheinen nicht mehr in der Übersicht; ihre "
+                           "Sachstände bleiben erhalten."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+
+    def clean_slug(self) -> str:
+        slug = self.cleaned_data["slug"] or slugify(self.cleaned_data.get("name", ""))
+        if not slug:
+            raise forms.ValidationError(_("Bitte geben Sie eine Kurzadresse an."))
+        if slug in RESERVED_SLUGS:
+            raise forms.ValidationError(
+                _("Die Kurzadresse „%(slug)s“ ist reserviert."), params={"slug": slug})
+        return slug
