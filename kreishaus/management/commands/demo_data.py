@@ -4,6 +4,7 @@ from django.db import transaction
 from meetings import demo as meetings_demo
 from members import demo as members_demo
 from members.models import Administration, ContactPerson, ProfileAnswer, User
+from projects import demo as projects_demo
 
 
 class Command(BaseCommand):
@@ -22,12 +23,17 @@ class Command(BaseCommand):
         with transaction.atomic():
             members_demo.load()
             meetings_demo.load()
+            projects_demo.load()
         meetings = meetings_demo.counts()
+        projects = projects_demo.counts()
         self.stdout.write(self.style.SUCCESS(
             f"Demo data ready: {Administration.objects.count()} administrations, "
             f"{ProfileAnswer.objects.count()} Steckbrief answers, "
             f"{ContactPerson.objects.count()} contact persons, "
             f"{meetings['working_groups']} working groups, {meetings['meetings']} meetings, "
             f"{meetings['open_action_items']} open action items, "
+            f"{projects['topics']} topics, {projects['ozg_services']} OZG services, "
+            f"{projects['statuses']} statuses, {projects['survey_rounds']} survey rounds, "
+            f"{projects['joint_projects']} joint projects, "
             f"{User.objects.count()} logins (password: {members_demo.DEMO_PASSWORD})."
         ))
