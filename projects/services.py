@@ -26,23 +26,30 @@ def _json(value):
     return value.isoformat() if isinstance(value, date) else value
 
 
-def _bump_stage(scope: str, scope_id: int, stage: int, delta: int) -> None:
-    # One statement, safe under concurrency: insert the row or add to its count.
+def _bump_stages(rows: list[tuple[str, int, int, int]]) -> None:
+    """Add (scope, scope_id, stage, delta) rows to the stage counts in one statement that
+    is safe under concurrency: a missing row is inserted, an existing one incremented."""
+    if not rows:
+        return
+    table = StageCount._meta.db_table
+    values = ", ".join(["(%s, %s, %s, %s)"] * len(rows))
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {StageCount._meta.db_table} (scope, scope_id, stage, count) "  # noqa: S608
-            "VALUES (%s, %s, %s, %s) ON CONFLICT (scope, scope_id, stage) "
-            f"DO UPDATE SET count = {StageCount._meta.db_table}.count + EXCLUDED.count",
-            [scope, scope_id, stage, delta])
+            f"INSERT INTO {table} (scope, scope_id, stage, count) VALUES {values} "  # noqa: S608
+            f"ON CONFLICT (scope, scope_id, stage) DO UPDATE SET count = {table}.count "
+            "+ EXCLUDED.count", [value for row in rows for value in row])
 
 
-def _bump_maturity(themenfeld_id: int, maturity: int, delta: int) -> None:
+def _bump_maturities(rows: list[tuple[int, int, int]]) -> None:
+    if not rows:
+        return
+    table = MaturityCount._meta.db_table
+    values = ", ".join(["(%s, %s, %s)"] * len(rows))
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {MaturityCount._meta.db_table} (themenfeld_id, maturity, count) "  # noqa: S608
-            "VALUES (%s, %s, %s) ON CONFLICT (themenfeld_id, maturity) "
-            f"DO UPDATE SET count = {MaturityCount._meta.db_table}.count + EXCLUDED.count",
-            [themenfeld_id, maturity, delta])
+            f"INSERT INTO {table} (themenfeld_id, maturity, count) VALUES {values} "  # noqa: S608
+            f"ON CONFLICT (themenfeld_id, maturity) DO UPDATE SET count = {table}.count "
+            "+ EXCLUDED.count", [value for row in rows for value in row])
 
 
 def _scopes(status: Status) -> list[tuple[str, int]]:
@@ -57,15 +64,17 @@ def _scopes(status: Status) -> list[tuple[str, int]]:
 def _update_summaries(status: Status, old_stage: int | None, old_maturity: int | None,
                       themenfeld_id: int | None) -> None:
     if old_stage != status.stage:
-        for scope, scope_id in _scopes(status):
-            if old_stage is not None:
-                _bump_stage(scope, scope_id, old_stage, -1)
-            _bump_stage(scope, scope_id, status.stage, 1)
+        rows = [(scope, scope_id, status.stage, 1) for scope, scope_id in _scopes(status)]
+        if old_stage is not None:
+            rows += [(scope, scope_id, old_stage, -1) for scope, scope_id in _scopes(status)]
+        _bump_stages(rows)
     if themenfeld_id and old_maturity != status.maturity:
+        rows = []
         if old_maturity is not None:
-            _bump_maturity(themenfeld_id, old_maturity, -1)
+            rows.append((themenfeld_id, old_maturity, -1))
         if status.maturity is not None:
-            _bump_maturity(themenfeld_id, status.maturity, 1)
+            rows.append((themenfeld_id, status.maturity, 1))
+        _bump_maturities(rows)
 
 
 def status_may_edit(user: User, administration: Administration) -> bool:
@@ -100,7 +109,9 @@ def status_save(
             setattr(status, name, value)
         if topic is not None and status.maturity is not None:
             raise ValidationError(_("Ein Reifegrad gibt es nur für OZG-Leistungen."))
-        status.full_clean(exclude=["administration", "topic", "service", "version"])
+        # Uniqueness and the check constraints are enforced by the database and the lock above.
+        status.full_clean(exclude=["administration", "topic", "service", "version"],
+                          validate_unique=False, validate_constraints=False)
         changes = {name: [_json(old[name]), _json(getattr(status, name))]
                    for name in TRACKED_FIELDS if old[name] != getattr(status, name)}
         if not changes and not is_new:
