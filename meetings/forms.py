@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from kreishaus.uploads import DOCUMENT_HELP, validate_document
 from members.models import Administration, User
 
 from .enums import AttendanceMode, MeetingFormat, MinutesState
@@ -159,33 +160,15 @@ class ActionItemForm(forms.ModelForm):
         return cleaned
 
 
-DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
-# File signatures of the accepted types: PDF, office formats (zip containers), PNG, JPEG.
-DOCUMENT_SIGNATURES = {b"%PDF-": "PDF", b"PK\x03\x04": "Office/OpenDocument",
-                       b"\x89PNG": "PNG", b"\xff\xd8\xff": "JPEG"}
-DOCUMENT_EXTENSIONS = {".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".png",
-                       ".jpg", ".jpeg"}
-
-
 class DocumentForm(forms.ModelForm):
     class Meta:
         model = MeetingDocument
         fields = ["title", "file"]
-        help_texts = {"file": _("PDF, Word, Excel, PowerPoint, OpenDocument, PNG oder JPEG; "
-                                "höchstens 10 MB.")}
+        help_texts = {"file": DOCUMENT_HELP}
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        name = upload.name.lower()
-        if upload.size > DOCUMENT_MAX_BYTES:
-            raise ValidationError(_("Die Datei ist größer als 10 MB."))
-        head = upload.read(8)
-        upload.seek(0)
-        extension = name[name.rfind("."):] if "." in name else ""
-        if extension not in DOCUMENT_EXTENSIONS or not any(
-                head.startswith(signature) for signature in DOCUMENT_SIGNATURES):
-            raise ValidationError(_("Dieser Dateityp ist nicht erlaubt. Erlaubt sind PDF, Word, "
-                                    "Excel, PowerPoint, OpenDocument, PNG und JPEG."))
+        validate_document(upload)
         return upload
 
 

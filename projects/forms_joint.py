@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from kreishaus.uploads import DOCUMENT_HELP, validate_document
 from members.models import Administration
 
 from .models import JointProject, Milestone, Topic
@@ -113,3 +114,9 @@ class MilestoneForm(forms.ModelForm):
         model = Milestone
         fields = ["date", "title", "done"]
         widgets = {"date": IsoDateInput}
+
+
+class ProjectDocumentForm(forms.Form):
+    title = forms.CharField(label=_("Titel"), max_length=200)
+    file = forms.FileField(label=_("Datei"), help_text=DOCUMENT_HELP,
+                           validators=[validate_document])

@@ -318,3 +318,23 @@ class Milestone(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ProjectDocument(models.Model):
+    """A file of a joint project; served only to member staff (never from a media URL)."""
+
+    project = models.ForeignKey(JointProject, verbose_name=_("Projekt"), on_delete=models.CASCADE,
+                                related_name="documents")
+    title = models.CharField(_("Titel"), max_length=200)
+    file = models.FileField(_("Datei"), upload_to="projects/%Y/")
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                    null=True, related_name="+")
+    uploaded_at = models.DateTimeField(_("hochgeladen am"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Projektunterlage")
+        verbose_name_plural = _("Projektunterlagen")
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -17,7 +17,7 @@ from django.utils import timezone
 from meetings.models import Decision, WorkingGroup
 from members.models import Administration
 
-from .models import JointProject, Milestone
+from .models import JointProject, Milestone, ProjectDocument
 
 # The decision picker lists at most this many when no working group narrows it down.
 DECISION_CHOICES_LIMIT = 200
@@ -55,6 +55,8 @@ def joint_project_detail(*, slug: str, internal: bool) -> QuerySet[JointProject]
             Prefetch("milestones", queryset=Milestone.objects.order_by("date", "pk"),
                      to_attr="milestone_list"),
             Prefetch("decisions", queryset=decisions, to_attr="decision_list"),
+            Prefetch("documents", queryset=ProjectDocument.objects.all() if internal
+                     else ProjectDocument.objects.none(), to_attr="document_list"),
         )
     )
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from meetings.models import Decision
 from members.models import Administration, User
 
-from .models import JointProject, Milestone, Topic
+from .models import JointProject, Milestone, ProjectDocument, Topic
 
 
 def joint_project_may_create(user: User) -> bool:
@@ -80,3 +80,11 @@ def milestone_set_done(*, milestone: Milestone, done: bool, by: User) -> Milesto
     milestone.done = done
     milestone.save(update_fields=["done"])
     return milestone
+
+
+def project_document_add(*, project: JointProject, title: str, file, by: User) -> ProjectDocument:
+    """Coordinators and the lead's editors add documents to a project."""
+    if not joint_project_may_edit(by, project):
+        raise PermissionDenied
+    return ProjectDocument.objects.create(project=project, title=title, file=file,
+                                          uploaded_by=by)

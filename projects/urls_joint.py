@@ -13,4 +13,8 @@ urlpatterns = [
          name="milestone_edit"),
     path("projekte/<slug:slug>/meilensteine/<int:pk>/erledigt/", views_joint.milestone_done,
          name="milestone_done"),
+    path("projekte/<slug:slug>/unterlagen/neu/", views_joint.document_upload,
+         name="project_document_upload"),
+    path("projekte/<slug:slug>/unterlagen/<int:pk>/", views_joint.document_download,
+         name="project_document"),
 ]

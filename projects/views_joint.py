@@ -5,14 +5,15 @@ from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from members.rules import is_member_staff
 
-from .forms_joint import JointProjectForm, MilestoneForm
-from .models import JointProject, Milestone
+from .forms_joint import JointProjectForm, MilestoneForm, ProjectDocumentForm
+from .models import JointProject, Milestone, ProjectDocument
 from .selectors_joint import joint_project_detail, joint_projects_for_list
 from .services_joint import (
     joint_project_may_change_lead,
@@ -21,6 +22,7 @@ from .services_joint import (
     joint_project_save,
     milestone_save,
     milestone_set_done,
+    project_document_add,
 )
 
 M2M_FIELDS = ("participants", "topics", "decisions")
@@ -125,3 +127,26 @@ def milestone_done(request, project, pk):
                                else _("Der Meilenstein „%(title)s“ ist wieder offen."))
                      % {"title": milestone.title})
     return redirect(project.get_absolute_url() + "#meilensteine")
+
+
+@project_editor_required
+@require_http_methods(["GET", "POST"])
+def document_upload(request, project):
+    form = ProjectDocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        project_document_add(project=project, title=form.cleaned_data["title"],
+                             file=form.cleaned_data["file"], by=request.user)
+        messages.success(request, _("Die Unterlage wurde hochgeladen."))
+        return redirect(project.get_absolute_url() + "#unterlagen")
+    return render(request, "projects/document_form.html",
+                  {"project": project, "form": form, "nav_section": "projects"})
+
+
+@require_GET
+def document_download(request, slug, pk):
+    """Project documents are internal: member staff only, never from a public URL."""
+    if not is_member_staff(request.user):
+        raise PermissionDenied
+    document = get_object_or_404(ProjectDocument, pk=pk, project__slug=slug)
+    return FileResponse(document.file.open("rb"), as_attachment=True,
+                        filename=document.file.name.rsplit("/", 1)[-1])
