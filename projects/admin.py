@@ -17,6 +17,7 @@ from .models import (
     OzgLebenslage,
     OzgService,
     OzgThemenfeld,
+    ProjectDocument,
     StageCount,
     Status,
     StatusChange,
@@ -148,6 +149,13 @@ class MilestoneInline(admin.TabularInline):
     extra = 0
 
 
+class ProjectDocumentInline(admin.TabularInline):
+    model = ProjectDocument
+    extra = 0
+    fields = ["title", "file", "uploaded_by", "uploaded_at"]
+    readonly_fields = ["uploaded_by", "uploaded_at"]
+
+
 @admin.register(JointProject)
 class JointProjectAdmin(admin.ModelAdmin):
     list_display = ["title", "lead", "stage", "working_group", "start", "end"]
@@ -157,7 +165,7 @@ class JointProjectAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["lead", "participants", "working_group", "decisions"]
     filter_horizontal = ["topics"]
-    inlines = [MilestoneInline]
+    inlines = [MilestoneInline, ProjectDocumentInline]
 
 
 @admin.register(Milestone)
