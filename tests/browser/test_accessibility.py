@@ -1,10 +1,18 @@
 import re
+from datetime import timedelta
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from members import demo
+from members.models import Administration, User
+from projects.enums import Maturity, ProjectStage, Stage
+from projects.models import JointProject, Milestone, OzgService, OzgThemenfeld
+from projects.services import status_save
+from projects.surveys import survey_round_close, survey_round_open
+from tests.browser.test_projects import survey_scope
 from tests.factories import TEST_PASSWORD
 
 BLOCKING_IMPACTS = ("serious", "critical")
@@ -272,4 +280,186 @@ def test_dashboard_with_meetings_and_tasks_has_no_serious_axe_violations(
     for name in ("Nächste Sitzungen", "Meine Aufgaben"):
         expect(page.get_by_role("region", name=name, exact=True).get_by_role("listitem")) \
             .not_to_have_count(0)
+    assert_no_blocking_violations(page)
+
+
+# Projects -----------------------------------------------------------------------------------
+
+PROJECTS_READER = "lesen.ahrweiler@example.org"
+PROJECTS_EDITOR = "redaktion.myk@example.org"
+PROJECTS_COORDINATOR = "koordination@example.org"
+
+
+def projects_demo(*, rounds=("open",)):
+    """Members demo, three topics with statuses, a closed baseline round (test_projects),
+    OZG services with statuses, a joint project; then per entry of `rounds` one round:
+    "closed" changes a status and closes it, "open" leaves it open. Returns the rounds."""
+    topics = survey_scope()
+    coordinator = User.objects.get(email=PROJECTS_COORDINATOR)
+    myk = Administration.objects.get(slug="mayen-koblenz")
+    neuwied = Administration.objects.get(regional_key="07138")
+    familie = OzgThemenfeld.objects.create(number=6, name="Familie & Kind")
+    mobil = OzgThemenfeld.objects.create(number=7, name="Mobilität & Reisen")
+    services = [OzgService.objects.create(ozg_id=ozg_id, name=name, themenfeld=themenfeld)
+                for ozg_id, name, themenfeld in [(10000, "Elterngeld", familie),
+                                                 (10001, "Kita-Platz", familie),
+                                                 (10002, "Kfz-Zulassung", mobil)]]
+    for administration, service, stage, maturity in [
+        (myk, services[0], Stage.LIVE, Maturity.ONLINE_SERVICE),
+        (myk, services[2], Stage.PILOT, Maturity.FORM_ASSISTANT),
+        (neuwied, services[0], Stage.PLANNED, Maturity.INFORMATION),
+        (neuwied, services[1], Stage.LIVE, Maturity.ONLINE_TRANSACTION),
+    ]:
+        status_save(administration=administration, by=coordinator, service=service,
+                    fields={"stage": stage, "maturity": maturity, "product": "Civento"})
+    today = timezone.localdate()
+    project = JointProject.objects.create(
+        title="Baulastenverzeichnis digital", slug="baulasten", lead=myk,
+        goal="Alle Baulastenakten digital und durchsuchbar.", stage=ProjectStage.RUNNING,
+        start=today - timedelta(days=90))
+    project.participants.set([myk, neuwied])
+    project.topics.set([topics["e-akte"]])
+    Milestone.objects.create(project=project, date=today - timedelta(days=3),
+                             title="Akten gescannt")
+    JointProject.objects.create(title="Gemeinsames Bürgerportal", slug="buergerportal",
+                                lead=neuwied, goal="Ein Portal für alle Kreise.")
+    result = []
+    for number, state in enumerate(rounds, start=1):
+        survey_round = survey_round_open(
+            by=coordinator, title=f"Erhebung {number}", deadline=today + timedelta(days=14),
+            topics=topics.values(), themenfelder=[familie])
+        if state == "closed":
+            status_save(administration=myk, by=coordinator, topic=topics["e-akte"],
+                        fields={"stage": Stage.LIVE})
+            status_save(administration=neuwied, by=coordinator, service=services[0],
+                        fields={"stage": Stage.IN_PROGRESS, "product": ""})
+            survey_round = survey_round_close(survey_round=survey_round, by=coordinator)
+        result.append(survey_round)
+    return result
+
+
+def test_matrix_with_filter_for_reader_has_no_serious_axe_violations(
+        page, live_server, transactional_db, log_in):
+    projects_demo(rounds=())
+    log_in(PROJECTS_READER, demo.DEMO_PASSWORD)
+    page.goto(f"{live_server.url}/vorhaben/")
+    page.get_by_label("Art der Verwaltung").select_option(label="Landkreis")
+    page.get_by_label("Bereich der Themen").select_option(label="Interne Verwaltung")
+    page.get_by_role("button", name="Filter anwenden").click()
+
+    expect(page).to_have_url(re.compile(r"[?&]group=internal\b"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Wie weit sind die Mitglieder?")
+    matrix = page.get_by_role("table", name=re.compile(r"^Stand je Mitglied"))
+    expect(matrix.get_by_role("columnheader")).to_have_text(["Mitglied", "E-Akte"])
+    expect(matrix.get_by_role("rowheader")).not_to_have_count(0)
+    assert_no_blocking_violations(page)
+
+
+# On a phone the charts and the Reifegrad table scroll sideways inside their boxes.
+PROJECTS_WIDTHS = pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+
+
+@PROJECTS_WIDTHS
+def test_topic_page_with_chart_has_no_serious_axe_violations(page, live_server,
+                                                             transactional_db, log_in, width):
+    projects_demo(rounds=("closed",))
+    page.set_viewport_size({"width": width, "height": 900})
+    log_in(PROJECTS_READER, demo.DEMO_PASSWORD)
+    page.goto(f"{live_server.url}/vorhaben/themen/e-akte/")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("E-Akte")
+    expect(page.locator("figure.chart-figure svg")).to_have_count(2)
+    page.get_by_text("Werte als Tabelle").click()
+    expect(page.get_by_role("table", name="Sachstände im Pilot oder Betrieb je Monat")) \
+        .to_be_visible()
+    assert_no_blocking_violations(page)
+
+
+@PROJECTS_WIDTHS
+def test_ozg_page_has_no_serious_axe_violations(page, live_server, transactional_db, log_in,
+                                                width):
+    projects_demo(rounds=())
+    page.set_viewport_size({"width": width, "height": 900})
+    log_in(PROJECTS_READER, demo.DEMO_PASSWORD)
+    page.goto(f"{live_server.url}/vorhaben/ozg/")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("OZG-Leistungen")
+    expect(page.locator("figure.chart-figure svg")).to_have_count(1)
+    expect(page.get_by_role("link", name="Kfz-Zulassung")).to_be_visible()
+    assert_no_blocking_violations(page)
+
+
+def test_survey_list_has_no_serious_axe_violations(page, live_server, transactional_db,
+                                                   log_in):
+    projects_demo(rounds=("closed", "open"))
+    log_in(PROJECTS_COORDINATOR, demo.DEMO_PASSWORD)
+    page.goto(f"{live_server.url}/vorhaben/erhebungen/")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sachstandserhebungen")
+    expect(page.get_by_role("table", name="Sachstandserhebungen").get_by_role("rowheader")) \
+        .to_have_count(3)
+    assert_no_blocking_violations(page)
+
+
+def test_survey_round_for_coordinator_has_no_serious_axe_violations(
+        page, live_server, transactional_db, log_in):
+    (survey_round,) = projects_demo(rounds=("open",))
+    log_in(PROJECTS_COORDINATOR, demo.DEMO_PASSWORD)
+    page.goto(f"{live_server.url}{survey_round.get_absolute_url()}")
+
+    expect(page.get_by_role("heading", level=1)).to_contain_text(survey_round.title)
+    expect(page.get_by_role("progressbar")).to_be_visible()
+    expect(page.get_by_role("button", name="Erhebung abschließen")).to_be_visible()
+    assert_no_blocking_violations(page)
+
+
+@pytest.mark.parametrize("with_error", [False, True], ids=["form", "error"])
+def test_survey_answer_form_has_no_serious_axe_violations(page, live_server, transactional_db,
+                                                          log_in, with_error):
+    (survey_round,) = projects_demo(rounds=("open",))
+    log_in(PROJECTS_EDITOR, demo.DEMO_PASSWORD)
+    page.goto(f"{live_server.url}/vorhaben/erhebungen/{survey_round.pk}/antworten/"
+              "mayen-koblenz/")
+
+    expect(page.get_by_role("heading", level=1)).to_contain_text(survey_round.title)
+    expect(page.get_by_role("group", name="10000 Elterngeld", exact=True)).to_be_visible()
+    if with_error:
+        page.get_by_role("button", name="Erhebung abschließen").click()
+        expect(page.get_by_role("alert").filter(has_text="unverändert")).not_to_have_count(0)
+    assert_no_blocking_violations(page)
+
+
+def test_survey_comparison_has_no_serious_axe_violations(page, live_server, transactional_db,
+                                                         log_in):
+    (survey_round,) = projects_demo(rounds=("closed",))
+    log_in(PROJECTS_READER, demo.DEMO_PASSWORD)
+    page.goto(f"{live_server.url}/vorhaben/erhebungen/{survey_round.pk}/vergleich/")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Was hat sich geändert?")
+    expect(page.get_by_role("main")).to_contain_text("4 Änderungen")
+    assert_no_blocking_violations(page)
+
+
+def test_status_form_for_editor_has_no_serious_axe_violations(page, live_server,
+                                                              transactional_db, log_in):
+    projects_demo(rounds=())
+    log_in(PROJECTS_EDITOR, demo.DEMO_PASSWORD)
+    page.goto(f"{live_server.url}/vorhaben/verwaltung/mayen-koblenz/ozg/10000/")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Sachstand bearbeiten: Elterngeld")
+    expect(page.get_by_label("Reifegrad (optional)", exact=True)).to_be_visible()
+    expect(page.get_by_role("region", name="Letzte Änderungen")).to_be_visible()
+    assert_no_blocking_violations(page)
+
+
+def test_joint_project_list_has_no_serious_axe_violations(page, live_server, transactional_db,
+                                                          log_in):
+    projects_demo(rounds=())
+    log_in(PROJECTS_READER, demo.DEMO_PASSWORD)
+    page.goto(f"{live_server.url}/vorhaben/projekte/")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Gemeinsame Projekte")
+    expect(page.get_by_role("table").get_by_role("rowheader")).to_have_count(2)
+    expect(page.get_by_role("table")).to_contain_text("überfällig")
     assert_no_blocking_violations(page)
