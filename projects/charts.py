@@ -193,7 +193,9 @@ def line_chart(*, points: list[Point], title: str, chart_id: str,
         index, last = known[-1]
         parts.append(format_html(
             '<text class="chart__value" x="{}" y="{}" text-anchor="end">{}</text>',
-            x_of(index), round(y_of(last.share) - 8, 1), f"{round(last.share)} %"))
+            # Above the point, or below it when the point is near the top edge.
+            x_of(index), round(y_of(last.share) + (16 if last.share > 90 else -8), 1),
+            f"{round(last.share)} %"))
     for marker in markers or []:
         x, y = x_of(marker.position), y_of(marker.share)
         parts.append(format_html(

@@ -7,6 +7,13 @@ from members.models import Administration, ContactPerson
 
 from .enums import Maturity, ProjectStage, Stage, StatusSource, SurveyState, TopicGroup
 
+# Topic groups in their declared order (not alphabetically by key), for every topic list.
+TOPIC_GROUP_ORDER = models.Case(
+    *[models.When(group=value, then=models.Value(index))
+      for index, value in enumerate(TopicGroup.values)],
+    output_field=models.IntegerField(),
+)
+
 
 class Topic(models.Model):
     """A digitalization topic of the catalogue the coordination office maintains."""
@@ -21,7 +28,7 @@ class Topic(models.Model):
     class Meta:
         verbose_name = _("Thema")
         verbose_name_plural = _("Themen")
-        ordering = ["group", "order", "name"]
+        ordering = [TOPIC_GROUP_ORDER, "order", "name"]
 
     def __str__(self) -> str:
         return self.name

@@ -7,6 +7,7 @@ so the counts of completed months are cached and only the running month is count
 each request. Closed survey rounds add their exact snapshots.
 """
 
+import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -170,8 +171,11 @@ def progress_chart(progress: Progress, *, title: str, chart_id: str) -> SafeStri
     first = progress.months[0].month
     markers = []
     for survey in progress.surveys:
+        # Each point is the end of its month, so a day sits between the previous point
+        # and the point of its own month.
+        days = calendar.monthrange(survey.closed_at.year, survey.closed_at.month)[1]
         position = ((survey.closed_at.year - first.year) * 12
-                    + survey.closed_at.month - first.month + (survey.closed_at.day - 1) / 31)
+                    + survey.closed_at.month - first.month - 1 + survey.closed_at.day / days)
         markers.append(Marker(position, survey.share, _(
             "Erhebung „%(title)s“ (%(day)s): %(share)s (%(advanced)s von %(total)s)") % {
             "title": survey.title, "day": date_format(survey.closed_at, "d.m.Y"),

@@ -170,7 +170,8 @@ def _in_scope(queryset: QuerySet, survey_round: SurveyRound) -> QuerySet:
 def survey_rounds_for_list() -> QuerySet[SurveyRound]:
     """All rounds, newest first, with the number of members that completed."""
     return SurveyRound.objects.select_related("meeting").annotate(
-        completed=Count("responses", filter=Q(responses__completed_at__isnull=False)))
+        completed=Count("responses", filter=Q(responses__completed_at__isnull=False)),
+    ).order_by("-opened_at", "-pk")
 
 
 def survey_round_for_page(pk: int) -> QuerySet[SurveyRound]:

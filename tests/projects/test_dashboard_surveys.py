@@ -27,3 +27,25 @@ def test_dashboard_lists_open_survey_until_answered(client, editor, coordinator,
     assert "Die Antwort Ihrer Verwaltung fehlt noch." in before
     assert "Erhebung Frühjahr" not in after
     assert "Keine offenen Erhebungen." in after
+
+
+def test_survey_list_shows_newest_round_first(client, reader, coordinator):
+    for title in ["Erhebung 1", "Erhebung 2", "Erhebung 3"]:
+        survey_round_open(by=coordinator, title=title,
+                          deadline=timezone.localdate() + timedelta(days=14))
+    client.force_login(reader)
+
+    page = client.get(reverse("projects:surveys")).content.decode()
+
+    assert page.index("Erhebung 3") < page.index("Erhebung 2") < page.index("Erhebung 1")
+
+
+def test_topics_follow_the_catalogue_groups_everywhere():
+    from projects.models import Topic
+
+    Topic.objects.create(name="Bürgerportal", slug="portal", group="citizen")
+    Topic.objects.create(name="Fortbildung", slug="fortbildung", group="work")
+    Topic.objects.create(name="E-Akte", slug="e-akte", group="internal")
+
+    assert list(Topic.objects.values_list("name", flat=True)) == [
+        "E-Akte", "Bürgerportal", "Fortbildung"]

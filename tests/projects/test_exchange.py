@@ -188,9 +188,10 @@ def test_matrix_shows_stage_labels_of_current_members_by_active_topic(
     xlsx_rows = _xlsx_rows(_download(client, "export_matrix_xlsx"))
 
     expected = [
-        ["Verwaltung", "Regionalschlüssel", "Online-Termine", "E-Akte"],
-        ["Landkreis Mayen-Koblenz", administration.regional_key, "", "Pilot"],
-        ["Landkreis Neuwied", other_administration.regional_key, "geplant", ""],
+        # Topics in catalogue order: Interne Verwaltung before Bürgerservice.
+        ["Verwaltung", "Regionalschlüssel", "E-Akte", "Online-Termine"],
+        ["Landkreis Mayen-Koblenz", administration.regional_key, "Pilot", ""],
+        ["Landkreis Neuwied", other_administration.regional_key, "", "geplant"],
     ]
     assert csv_rows == expected
     assert xlsx_rows == [[value or None for value in row] for row in expected]
