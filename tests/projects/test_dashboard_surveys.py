@@ -30,8 +30,9 @@ def test_dashboard_lists_open_survey_until_answered(client, editor, coordinator,
 
 
 def test_survey_list_shows_newest_round_first(client, reader, coordinator):
+    topic = make_topic()
     for title in ["Erhebung 1", "Erhebung 2", "Erhebung 3"]:
-        survey_round_open(by=coordinator, title=title,
+        survey_round_open(by=coordinator, title=title, topics=[topic],
                           deadline=timezone.localdate() + timedelta(days=14))
     client.force_login(reader)
 
