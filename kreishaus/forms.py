@@ -1,7 +1,10 @@
 """Form rendering in the KERN UX style: label, hint and error beside every field."""
 
+from django import forms
 from django.forms import BoundField
 from django.forms.renderers import TemplatesSetting
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 _WIDGET_CLASSES = {
     "checkbox": "kern-form-check__checkbox",
@@ -38,3 +41,18 @@ class KernFormRenderer(TemplatesSetting):
     form_template_name = "forms/form.html"
     field_template_name = "forms/field.html"
     bound_field_class = KernBoundField
+
+
+# Paths like ".../neu/" would collide with an object called "neu".
+RESERVED_SLUGS = {"neu"}
+
+
+def clean_slug(slug: str, *, fallback: str) -> str:
+    """The given short address, or one made from the name; refuses empty and reserved ones."""
+    slug = slug or slugify(fallback)
+    if not slug:
+        raise forms.ValidationError(_("Bitte geben Sie eine Kurzadresse an."))
+    if slug in RESERVED_SLUGS:
+        raise forms.ValidationError(
+            _("Die Kurzadresse „%(slug)s“ ist reserviert."), params={"slug": slug})
+    return slug

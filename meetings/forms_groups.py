@@ -3,16 +3,15 @@
 import re
 
 from django import forms
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from kreishaus.forms import clean_slug
 from members.models import Administration
 
 from .models import WorkingGroup
 
 MAX_REMINDER_DAYS = 365
 # Slugs that would collide with the fixed addresses under /arbeitsgruppen/.
-RESERVED_SLUGS = {"neu"}
 
 
 class ReminderDaysField(forms.CharField):
@@ -73,10 +72,5 @@ class WorkingGroupForm(forms.ModelForm):
         self.fields["slug"].required = False
 
     def clean_slug(self) -> str:
-        slug = self.cleaned_data["slug"] or slugify(self.cleaned_data.get("name", ""))
-        if not slug:
-            raise forms.ValidationError(_("Bitte geben Sie eine Kurzadresse an."))
-        if slug in RESERVED_SLUGS:
-            raise forms.ValidationError(
-                _("Die Kurzadresse „%(slug)s“ ist reserviert."), params={"slug": slug})
-        return slug
+        return clean_slug(self.cleaned_data["slug"],
+                          fallback=self.cleaned_data.get("name", ""))

@@ -1,30 +1,21 @@
 """Working groups: overview, group page, and creating and editing by coordinators."""
 
 import copy
-from functools import wraps
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kreishaus.permissions import coordinator_required
 from members.rules import is_coordinator, is_member_staff
 
 from .forms_groups import WorkingGroupForm
 from .models import WorkingGroup
 from .selectors_groups import action_items_open_for, working_group_detail, working_groups_for_list
 from .services_groups import working_group_save
-
-
-def coordinator_required(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not is_coordinator(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-    return wrapper
 
 
 @require_GET

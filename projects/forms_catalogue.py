@@ -1,13 +1,13 @@
 """Form of the topic catalogue (coordinators create and change topics)."""
 
 from django import forms
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+
+from kreishaus.forms import clean_slug
 
 from .models import Topic
 
 # Fixed addresses under /vorhaben/themen/ that a topic's slug must not take.
-RESERVED_SLUGS = {"neu"}
 
 
 class TopicForm(forms.ModelForm):
@@ -29,10 +29,5 @@ class TopicForm(forms.ModelForm):
         self.fields["slug"].required = False
 
     def clean_slug(self) -> str:
-        slug = self.cleaned_data["slug"] or slugify(self.cleaned_data.get("name", ""))
-        if not slug:
-            raise forms.ValidationError(_("Bitte geben Sie eine Kurzadresse an."))
-        if slug in RESERVED_SLUGS:
-            raise forms.ValidationError(
-                _("Die Kurzadresse „%(slug)s“ ist reserviert."), params={"slug": slug})
-        return slug
+        return clean_slug(self.cleaned_data["slug"],
+                          fallback=self.cleaned_data.get("name", ""))

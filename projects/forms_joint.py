@@ -2,9 +2,9 @@
 
 from django import forms
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from kreishaus.forms import clean_slug
 from kreishaus.uploads import DOCUMENT_HELP, validate_document
 from members.models import Administration
 
@@ -12,7 +12,6 @@ from .models import JointProject, Milestone, Topic
 from .selectors_joint import DECISION_CHOICES_LIMIT, decisions_for_linking
 
 # Slugs that would collide with the fixed addresses under /vorhaben/projekte/.
-RESERVED_SLUGS = {"neu"}
 
 
 class IsoDateInput(forms.DateInput):
@@ -93,13 +92,8 @@ class JointProjectForm(forms.ModelForm):
         return self.instance.working_group_id
 
     def clean_slug(self) -> str:
-        slug = self.cleaned_data["slug"] or slugify(self.cleaned_data.get("title", ""))
-        if not slug:
-            raise forms.ValidationError(_("Bitte geben Sie eine Kurzadresse an."))
-        if slug in RESERVED_SLUGS:
-            raise forms.ValidationError(
-                _("Die Kurzadresse „%(slug)s“ ist reserviert."), params={"slug": slug})
-        return slug
+        return clean_slug(self.cleaned_data["slug"],
+                          fallback=self.cleaned_data.get("title", ""))
 
     def clean(self):
         cleaned = super().clean()

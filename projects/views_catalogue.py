@@ -1,15 +1,15 @@
 """Topic catalogue: member staff read it, coordinators create and change topics."""
 
 import copy
-from functools import wraps
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kreishaus.permissions import coordinator_required
 from members.rules import is_coordinator
 
 from .forms_catalogue import TopicForm
@@ -17,15 +17,6 @@ from .models import Topic
 from .selectors_matrix import topic_catalogue
 from .services_catalogue import topic_save
 from .views import member_staff_required
-
-
-def coordinator_required(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not is_coordinator(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-    return wrapper
 
 
 @member_staff_required
