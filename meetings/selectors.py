@@ -93,3 +93,14 @@ def next_meeting_suggestion(working_group: WorkingGroup, *, now: datetime | None
         .first()
     )
     return starts, host
+
+
+def meetings_of_administration(administration, *, limit: int = 10) -> dict[str, list[Meeting]]:
+    """The latest meetings an administration hosted and those its staff attended (two
+    queries), for its page."""
+    base = (Meeting.objects.exclude(state=MeetingState.CANCELLED)
+            .select_related("working_group").order_by("-starts_at"))
+    attended = base.filter(registrations__attended=True,
+                           registrations__user__administration=administration).distinct()
+    return {"hosted": list(base.filter(host=administration)[:limit]),
+            "attended": list(attended[:limit])}

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from meetings.selectors import meetings_of_administration
 from projects.selectors_status import member_statuses
 
 from . import services
@@ -47,6 +48,7 @@ def administration_detail(request, slug):
         # Statuses are internal: visitors get none, not just a hidden table.
         "statuses": member_statuses(administration=administration, with_missing_topics=can_edit)
         if internal else None,
+        "meetings": meetings_of_administration(administration) if internal else None,
     })
 
 

@@ -264,3 +264,23 @@ def test_agenda_item_links_to_topics(client, group, coordinator):
     page = client.get(meeting.get_absolute_url()).content.decode()
 
     assert f'href="{topic.get_absolute_url()}">E-Akte</a>' in page
+
+
+def test_administration_page_lists_hosted_and_attended_meetings(client, group, reader,
+                                                               administration,
+                                                               other_administration):
+    hosted = make_meeting(group, days=-40, state="minutes_published", host=administration,
+                          title="Sitzung in Koblenz")
+    visited = make_meeting(group, days=-10, state="held", host=other_administration,
+                           title="Sitzung in Neuwied")
+    Registration.objects.create(meeting=visited, user=reader, attended=True)
+    client.force_login(reader)
+
+    page = client.get(administration.get_absolute_url()).content.decode()
+    section = page.split('id="sitzungen"')[1].split("</section>")[0]
+    client.logout()
+    public = client.get(administration.get_absolute_url()).content.decode()
+
+    assert section.index(hosted.title) < section.index("Teilgenommen an")
+    assert section.index("Teilgenommen an") < section.index(visited.title)
+    assert hosted.title not in public and visited.title not in public
