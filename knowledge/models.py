@@ -1,1 +1,151 @@
-# Models of this app arrive with its issue.
+"""Knowledge base: categories, articles with their revisions, and shared documents."""
+
+import uuid
+from pathlib import PurePath
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from members.models import Administration
+
+from .enums import Visibility
+
+
+class Category(models.Model):
+    """A shelf of the knowledge base, ordered and described by the coordination office."""
+
+    name = models.CharField(_("Name"), max_length=120, unique=True)
+    slug = models.SlugField(_("Kurzadresse"), max_length=120, unique=True)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    position = models.PositiveIntegerField(_("Reihenfolge"), default=0)
+
+    class Meta:
+        verbose_name = _("Kategorie")
+        verbose_name_plural = _("Kategorien")
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Article(models.Model):
+    """A good practice, process description or how-to, written in Markdown."""
+
+    title = models.CharField(_("Titel"), max_length=200)
+    slug = models.SlugField(_("Kurzadresse"), max_length=200, unique=True)
+    summary = models.TextField(_("Zusammenfassung"), max_length=600)
+    body = models.TextField(_("Text (Markdown)"))
+    category = models.ForeignKey(Category, verbose_name=_("Kategorie"), on_delete=models.PROTECT,
+                                 related_name="articles")
+    tags = TaggableManager(_("Schlagwörter"), blank=True,
+                           help_text=_("Durch Kommas getrennt, z. B. E-Akte, Ausländerbehörde"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("Autor/in"),
+                               on_delete=models.SET_NULL, null=True, blank=True,
+                               related_name="articles")
+    administration = models.ForeignKey(
+        Administration, verbose_name=_("beitragende Verwaltung"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="articles")
+    visibility = models.CharField(_("Sichtbarkeit"), max_length=10, choices=Visibility.choices,
+                                  default=Visibility.INTERNAL)
+    topics = models.ManyToManyField("projects.Topic", verbose_name=_("Themen"), blank=True,
+                                    related_name="articles")
+    joint_projects = models.ManyToManyField(
+        "projects.JointProject", verbose_name=_("gemeinsame Projekte"), blank=True,
+        related_name="articles")
+    meetings = models.ManyToManyField("meetings.Meeting", verbose_name=_("Sitzungen"),
+                                      blank=True, related_name="articles")
+    revision_number = models.PositiveIntegerField(_("Version"), default=0, editable=False)
+    archived_at = models.DateTimeField(_("archiviert am"), null=True, blank=True)
+    created_at = models.DateTimeField(_("erstellt am"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("Artikel")
+        verbose_name_plural = _("Artikel")
+        ordering = ["-updated_at", "pk"]
+        indexes = [models.Index(fields=["-created_at"]), models.Index(fields=["-updated_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_public(self) -> bool:
+        return self.visibility == Visibility.PUBLIC and self.archived_at is None
+
+
+class ArticleRevision(models.Model):
+    """The text of an article as one save left it; restoring copies it into a new revision."""
+
+    article = models.ForeignKey(Article, verbose_name=_("Artikel"), on_delete=models.CASCADE,
+                                related_name="revisions")
+    number = models.PositiveIntegerField(_("Version"))
+    title = models.CharField(_("Titel"), max_length=200)
+    summary = models.TextField(_("Zusammenfassung"))
+    body = models.TextField(_("Text (Markdown)"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("geändert von"),
+                               on_delete=models.SET_NULL, null=True, related_name="+")
+    message = models.CharField(_("Änderungsnotiz"), max_length=200, blank=True)
+    restored_from = models.PositiveIntegerField(_("wiederhergestellt aus Version"), null=True,
+                                                blank=True)
+    created_at = models.DateTimeField(_("gespeichert am"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Artikelversion")
+        verbose_name_plural = _("Artikelversionen")
+        ordering = ["article", "-number"]
+        constraints = [models.UniqueConstraint(fields=["article", "number"],
+                                               name="knowledge_revision_unique_number")]
+
+    def __str__(self) -> str:
+        return f"{self.title} (v{self.number})"
+
+
+def document_upload_to(document: "Document", filename: str) -> str:
+    # A random directory per file: the storage path reveals nothing and cannot be guessed;
+    # files are only ever served through the permission-checked download view.
+    return f"knowledge/{uuid.uuid4().hex}/{PurePath(filename).name}"
+
+
+class Document(models.Model):
+    """A file the network shares for reuse (template, process model, service agreement)."""
+
+    title = models.CharField(_("Titel"), max_length=200)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    reuse_note = models.CharField(
+        _("Nachnutzung / Lizenz"), max_length=300, blank=True,
+        help_text=_("z. B. „Frei nachnutzbar mit Quellenangabe“ oder „CC BY 4.0“"))
+    file = models.FileField(_("Datei"), upload_to=document_upload_to, max_length=300)
+    filename = models.CharField(_("Dateiname"), max_length=200, editable=False)
+    size = models.PositiveBigIntegerField(_("Größe in Bytes"), default=0, editable=False)
+    visibility = models.CharField(_("Sichtbarkeit"), max_length=10, choices=Visibility.choices,
+                                  default=Visibility.INTERNAL)
+    administration = models.ForeignKey(
+        Administration, verbose_name=_("beitragende Verwaltung"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="documents")
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("hochgeladen von"),
+                                    on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="documents")
+    articles = models.ManyToManyField(Article, verbose_name=_("Artikel"), blank=True,
+                                      related_name="documents")
+    meetings = models.ManyToManyField("meetings.Meeting", verbose_name=_("Sitzungen"),
+                                      blank=True, related_name="knowledge_documents")
+    joint_projects = models.ManyToManyField(
+        "projects.JointProject", verbose_name=_("gemeinsame Projekte"), blank=True,
+        related_name="knowledge_documents")
+    archived_at = models.DateTimeField(_("archiviert am"), null=True, blank=True)
+    created_at = models.DateTimeField(_("hochgeladen am"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("Dokument")
+        verbose_name_plural = _("Dokumente")
+        ordering = ["-created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_public(self) -> bool:
+        return self.visibility == Visibility.PUBLIC and self.archived_at is None

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.forms",
     "django_filters",
+    "taggit",
     "rules.apps.AutodiscoverRulesConfig",
     "allauth",
     "allauth.account",
@@ -214,3 +215,6 @@ INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
 # Days before a meeting on which registered people and those who have not answered are
 # reminded; each working group may set its own in the admin.
 MEETING_REMINDER_DAYS = [14, 1]
+
+# Tags of knowledge articles: "E-Akte" and "e-akte" are one tag.
+TAGGIT_CASE_INSENSITIVE = True
