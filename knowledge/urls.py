@@ -1,8 +1,4 @@
-from django.urls import path
-
-from . import views
+from . import urls_articles, urls_documents
 
 app_name = "knowledge"
-urlpatterns = [
-    path("", views.index, name="index"),
-]
+urlpatterns = urls_articles.urlpatterns + urls_documents.urlpatterns

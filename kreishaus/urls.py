@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 import members.views_settings
 
-from . import views
+from . import views, views_search
 
 admin.site.site_header = _("Kreishaus – Verwaltung")
 admin.site.site_title = _("Kreishaus")
@@ -13,7 +13,7 @@ admin.site.index_title = _("Verwaltung der Plattform")
 urlpatterns = [
     path("", views.start, name="start"),
     path("healthz", views.healthz, name="healthz"),
-    path("suche/", views.search, name="search"),
+    path("suche/", views_search.search, name="search"),
     path("konto/benachrichtigungen/", members.views_settings.notifications,
          name="notifications"),
     path("konto/", include("allauth.urls")),

@@ -1,4 +1,4 @@
-"""Site-wide views: start page and dashboard, search frame, health check."""
+"""Site-wide views: start page and dashboard, health check, public media."""
 
 from django.conf import settings
 from django.db import DatabaseError, connection
@@ -24,12 +24,6 @@ def start(request):
     return render(
         request, "kreishaus/landing.html", {"administrations": administrations_public()}
     )
-
-
-@require_GET
-def search(request):
-    query = request.GET.get("q", "").strip()
-    return render(request, "kreishaus/search.html", {"query": query})
 
 
 @never_cache
