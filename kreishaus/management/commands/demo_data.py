@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from knowledge import demo as knowledge_demo
 from meetings import demo as meetings_demo
 from members import demo as members_demo
 from members.models import Administration, ContactPerson, ProfileAnswer, User
@@ -24,8 +25,12 @@ class Command(BaseCommand):
             members_demo.load()
             meetings_demo.load()
             projects_demo.load()
+            # Finds its articles by slug, so a database that already holds the rest of the
+            # demo gets the knowledge base on the next plain run.
+            knowledge_demo.load()
         meetings = meetings_demo.counts()
         projects = projects_demo.counts()
+        knowledge = knowledge_demo.counts()
         self.stdout.write(self.style.SUCCESS(
             f"Demo data ready: {Administration.objects.count()} administrations, "
             f"{ProfileAnswer.objects.count()} Steckbrief answers, "
@@ -35,5 +40,6 @@ class Command(BaseCommand):
             f"{projects['topics']} topics, {projects['ozg_services']} OZG services, "
             f"{projects['statuses']} statuses, {projects['survey_rounds']} survey rounds, "
             f"{projects['joint_projects']} joint projects, "
+            f"{knowledge['articles']} knowledge articles, {knowledge['documents']} documents, "
             f"{User.objects.count()} logins (password: {members_demo.DEMO_PASSWORD})."
         ))
