@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from kreishaus.forms import RESERVED_SLUGS
 
-from .models import Article, ArticleRevision
+from .models import Article, ArticleRevision, Category
 
 GERMAN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe",
                                 "Ü": "Ue", "ß": "ss"})
@@ -24,17 +24,22 @@ class ArticleConflict(Exception):
         self.article = article
 
 
-def article_slug_for(title: str, *, exclude_pk: int | None = None) -> str:
-    """A free short address made from the title ("E-Akte einführen" → "e-akte-einfuehren")."""
-    base = slugify(title.translate(GERMAN_LETTERS))[:180].strip("-") or "artikel"
+def _free_slug(model, text: str, *, fallback: str, exclude_pk: int | None = None,
+               max_length: int = 180) -> str:
+    base = slugify(text.translate(GERMAN_LETTERS))[:max_length].strip("-") or fallback
     if base in RESERVED_SLUGS:
-        base = f"{base}-artikel"
-    taken = set(Article.objects.filter(slug__startswith=base).exclude(pk=exclude_pk)
+        base = f"{base}-{fallback}"
+    taken = set(model.objects.filter(slug__startswith=base).exclude(pk=exclude_pk)
                 .values_list("slug", flat=True))
     slug, n = base, 2
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+def article_slug_for(title: str, *, exclude_pk: int | None = None) -> str:
+    """A free short address made from the title ("E-Akte einführen" → "e-akte-einfuehren")."""
+    return _free_slug(Article, title, fallback="artikel", exclude_pk=exclude_pk)
 
 
 def _revision_add(*, article: Article, user, message: str,
@@ -120,3 +125,16 @@ def article_unarchive(*, article: Article, user) -> Article:
     article.archived_at = None
     article.save(update_fields=["archived_at", "updated_at"])
     return article
+
+
+@transaction.atomic
+def category_save(*, category: Category, fields: dict, user) -> Category:
+    """Create or change a category; without a short address one is made from the name."""
+    for name, value in fields.items():
+        setattr(category, name, value)
+    if not category.slug:
+        category.slug = _free_slug(Category, category.name, fallback="kategorie",
+                                   exclude_pk=category.pk, max_length=110)
+    category.full_clean()
+    category.save()
+    return category

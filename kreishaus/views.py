@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.static import serve
 
+from knowledge.selectors import articles_newest
 from meetings.selectors import action_items_open_for, meetings_upcoming_for
 from members.selectors import administrations_public
 from projects.surveys import survey_rounds_open_for
@@ -20,6 +21,7 @@ def start(request):
             "upcoming_meetings": meetings_upcoming_for(request.user),
             "my_action_items": action_items_open_for(request.user),
             "open_surveys": survey_rounds_open_for(request.user),
+            "new_articles": articles_newest(request.user),
         })
     return render(
         request, "kreishaus/landing.html", {"administrations": administrations_public()}

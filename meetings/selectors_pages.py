@@ -4,6 +4,8 @@ from datetime import datetime, timedelta
 
 from django.db.models import Prefetch, QuerySet
 
+from knowledge.selectors_documents import linked_articles, linked_documents
+
 from .enums import ActionItemStatus, MinutesState, RegistrationStatus
 from .models import ActionItem, AgendaItem, Meeting, Registration
 
@@ -26,6 +28,11 @@ def meeting_for_page(pk: int) -> QuerySet[Meeting]:
         Prefetch("action_items", queryset=ActionItem.objects.select_related(
             "responsible_administration", "responsible_user")),
         "decisions__agenda_item", "documents",
+        # The meeting page is internal: every article and document not archived.
+        Prefetch("articles", queryset=linked_articles(internal=True),
+                 to_attr="knowledge_articles"),
+        Prefetch("knowledge_documents", queryset=linked_documents(internal=True),
+                 to_attr="knowledge_document_list"),
     )
 
 

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from knowledge.selectors_documents import contributions_of
 from meetings.selectors import meetings_of_administration
 from projects.selectors_status import member_statuses
 
@@ -49,6 +50,7 @@ def administration_detail(request, slug):
         "statuses": member_statuses(administration=administration, with_missing_topics=can_edit)
         if internal else None,
         "meetings": meetings_of_administration(administration) if internal else None,
+        "knowledge": contributions_of(administration=administration, user=request.user),
     })
 
 

@@ -14,6 +14,7 @@ from django.db.models import (
 )
 from django.utils import timezone
 
+from knowledge.selectors_documents import linked_articles, linked_documents
 from meetings.models import Decision, WorkingGroup
 from members.models import Administration
 
@@ -40,7 +41,8 @@ def joint_projects_for_list(*, today: date | None = None) -> QuerySet[JointProje
 
 
 def joint_project_detail(*, slug: str, internal: bool) -> QuerySet[JointProject]:
-    """One project with participants, topics and milestones; decisions for member staff only."""
+    """One project with participants, topics, milestones and linked knowledge (visitors: the
+    public part); decisions and project documents for member staff only."""
     decisions = (Decision.objects.select_related("meeting")
                  .order_by("meeting__starts_at", "order", "pk"))
     if not internal:
@@ -57,6 +59,10 @@ def joint_project_detail(*, slug: str, internal: bool) -> QuerySet[JointProject]
             Prefetch("decisions", queryset=decisions, to_attr="decision_list"),
             Prefetch("documents", queryset=ProjectDocument.objects.all() if internal
                      else ProjectDocument.objects.none(), to_attr="document_list"),
+            Prefetch("articles", queryset=linked_articles(internal=internal),
+                     to_attr="knowledge_articles"),
+            Prefetch("knowledge_documents", queryset=linked_documents(internal=internal),
+                     to_attr="knowledge_document_list"),
         )
     )
 

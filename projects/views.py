@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from knowledge.selectors_documents import articles_of_topic
 from members.rules import is_member_staff
 
 from .charts import (
@@ -113,6 +114,7 @@ def topic_detail(request, slug):
             progress, chart_id="verlauf",
             title=_("Anteil mit Pilot oder Betrieb beim Thema %(name)s, Monat für Monat")
             % {"name": topic.name}),
+        "topic_articles": articles_of_topic(topic=topic, user=request.user),
         **_status_list(request, topic=topic),
     })
 

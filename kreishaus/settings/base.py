@@ -206,6 +206,9 @@ LOGGING = {
     },
 }
 
+# Largest upload (megabytes) for documents of the knowledge base, meetings and projects.
+DOCUMENT_MAX_MB = env.int("DOCUMENT_MAX_MB", default=10)
+
 # Every form renders through one include with labels, hints and errors next to the field.
 FORM_RENDERER = "kreishaus.forms.KernFormRenderer"
 

@@ -1,0 +1,193 @@
+"""Reads of shared documents, and of the knowledge that other pages link to.
+
+Everything is scoped by who asks: visitors get public, not archived items only.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import CharField, F, Func, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import Upper
+
+from meetings.models import Meeting
+from members.models import Administration
+from members.rules import is_member_staff
+from projects.models import JointProject, Topic
+
+from .enums import Visibility
+from .models import Article, Document
+
+DOCUMENTS_PAGE_SIZE = 25
+# The link pickers offer this many of the newest meetings / latest articles, plus those
+# already linked; more would make the select lists unusable.
+MEETING_CHOICES_LIMIT = 200
+ARTICLE_CHOICES_LIMIT = 300
+CONTRIBUTIONS_LIMIT = 10
+TOPIC_ARTICLES_LIMIT = 20
+
+
+def _public(queryset: QuerySet) -> QuerySet:
+    return queryset.filter(visibility=Visibility.PUBLIC, archived_at__isnull=True)
+
+
+def _with_type(documents: QuerySet[Document]) -> QuerySet[Document]:
+    """Adds `file_type`, the upper-case extension of the original name ("PDF", "DOCX")."""
+    extension = Func(F("filename"), Value(r"\.([^.]+)$"), function="substring",
+                     output_field=CharField())
+    return documents.annotate(file_type=Upper(extension))
+
+
+def documents_visible_to(user) -> QuerySet[Document]:
+    """All documents the user may open: member staff every one, visitors public ones."""
+    documents = _with_type(Document.objects.select_related("administration", "uploaded_by"))
+    return documents if is_member_staff(user) else _public(documents)
+
+
+def articles_visible_to(user) -> QuerySet[Article]:
+    articles = Article.objects.select_related("administration")
+    return articles if is_member_staff(user) else _public(articles)
+
+
+def documents_for_list(*, user, administration: Administration | None = None,
+                       article: Article | None = None,
+                       archived: bool = False) -> QuerySet[Document]:
+    """Documents for the list page, newest first; archived ones only when asked for
+    (and only member staff ever see them)."""
+    documents = documents_visible_to(user).filter(archived_at__isnull=not archived)
+    if administration is not None:
+        documents = documents.filter(administration=administration)
+    if article is not None:
+        documents = documents.filter(articles=article)
+    return documents.order_by("-created_at", "-pk")
+
+
+def document_administrations(*, including: str = "") -> QuerySet[Administration]:
+    """Administrations that contributed at least one document, for the list filter, and the
+    one asked for (so that a link to an administration without documents finds none)."""
+    offered = Q(pk__in=Document.objects.values("administration"))
+    if including.isascii() and including.isdigit() and len(including) < 19:
+        offered |= Q(pk=int(including))
+    return Administration.objects.filter(offered).order_by("name")
+
+
+def document_for_page(*, pk: int, user) -> QuerySet[Document]:
+    """One document with its links, each list already reduced to what the user may see."""
+    staff = is_member_staff(user)
+    articles = articles_visible_to(user).filter(archived_at__isnull=True).order_by("title")
+    meetings = (Meeting.objects.select_related("working_group").order_by("-starts_at")
+                if staff else Meeting.objects.none())
+    return documents_visible_to(user).filter(pk=pk).prefetch_related(
+        Prefetch("articles", queryset=articles, to_attr="article_list"),
+        Prefetch("meetings", queryset=meetings, to_attr="meeting_list"),
+        Prefetch("joint_projects", queryset=JointProject.objects.order_by("title"),
+                 to_attr="project_list"),
+    )
+
+
+def article_visible(*, slug: str, user) -> Article | None:
+    return articles_visible_to(user).filter(slug=slug).first()
+
+
+@dataclass(frozen=True)
+class LinkTargets:
+    """What a new document is uploaded for (from ?artikel=, ?sitzung=, ?projekt=)."""
+
+    article: Article | None = None
+    meeting: Meeting | None = None
+    project: JointProject | None = None
+
+
+def link_targets(*, user, article_slug: str = "", meeting_pk: str = "",
+                 project_slug: str = "") -> LinkTargets:
+    """The objects named in the upload address that the user may see; unknown ones are
+    ignored (the form then simply starts without that link)."""
+    article = (articles_visible_to(user).filter(slug=article_slug, archived_at__isnull=True)
+               .first() if article_slug else None)
+    valid_pk = meeting_pk.isascii() and meeting_pk.isdigit() and len(meeting_pk) < 19
+    meeting = (Meeting.objects.select_related("working_group").filter(pk=int(meeting_pk)).first()
+               if valid_pk and is_member_staff(user) else None)
+    project = JointProject.objects.filter(slug=project_slug).first() if project_slug else None
+    return LinkTargets(article=article, meeting=meeting, project=project)
+
+
+def meetings_for_linking(*, document: Document | None = None,
+                         preselected: Meeting | None = None) -> QuerySet[Meeting]:
+    """Meetings a document may link, newest first; linked ones always stay offered."""
+    newest = Meeting.objects.order_by("-starts_at").values("pk")[:MEETING_CHOICES_LIMIT]
+    offered = Q(pk__in=newest)
+    if document is not None and document.pk:
+        offered |= Q(pk__in=document.meetings.values("pk"))
+    if preselected is not None:
+        offered |= Q(pk=preselected.pk)
+    return (Meeting.objects.filter(offered).select_related("working_group")
+            .order_by("-starts_at", "pk"))
+
+
+def articles_for_linking(*, document: Document | None = None,
+                         preselected: Article | None = None) -> QuerySet[Article]:
+    """The most recently changed articles by title, plus those the document links."""
+    latest = (Article.objects.filter(archived_at__isnull=True).order_by("-updated_at")
+              .values("pk")[:ARTICLE_CHOICES_LIMIT])
+    offered = Q(pk__in=latest)
+    if document is not None and document.pk:
+        offered |= Q(pk__in=document.articles.values("pk"))
+    if preselected is not None:
+        offered |= Q(pk=preselected.pk)
+    return Article.objects.filter(offered).order_by("title", "pk")
+
+
+def joint_projects_for_linking() -> QuerySet[JointProject]:
+    return JointProject.objects.order_by("title")
+
+
+# --- Knowledge shown on other pages -------------------------------------------------------
+
+def linked_articles(*, internal: bool) -> QuerySet[Article]:
+    """For a Prefetch of `articles` on meetings and projects: not archived, by title."""
+    articles = Article.objects.filter(archived_at__isnull=True)
+    if not internal:
+        articles = articles.filter(visibility=Visibility.PUBLIC)
+    return articles.select_related("administration").order_by("title", "pk")
+
+
+def linked_documents(*, internal: bool) -> QuerySet[Document]:
+    """For a Prefetch of `knowledge_documents` on meetings and projects."""
+    documents = _with_type(Document.objects.filter(archived_at__isnull=True))
+    if not internal:
+        documents = documents.filter(visibility=Visibility.PUBLIC)
+    return documents.select_related("administration").order_by("title", "pk")
+
+
+@dataclass(frozen=True)
+class Shortlist:
+    """The first items of a longer list, and whether there are more than shown."""
+
+    items: list
+    more: bool
+
+
+def _shortlist(queryset: QuerySet, limit: int) -> Shortlist:
+    rows = list(queryset[:limit + 1])  # one extra row tells whether there are more
+    return Shortlist(items=rows[:limit], more=len(rows) > limit)
+
+
+def articles_of_topic(*, topic: Topic, user) -> Shortlist:
+    """The latest changed articles on a topic (not archived), for the topic page."""
+    return _shortlist(articles_visible_to(user).filter(topics=topic, archived_at__isnull=True)
+                      .order_by("-updated_at", "-pk"), TOPIC_ARTICLES_LIMIT)
+
+
+@dataclass(frozen=True)
+class Contributions:
+    articles: Shortlist
+    documents: Shortlist
+
+
+def contributions_of(*, administration: Administration, user) -> Contributions:
+    """What an administration contributed to the knowledge base, newest first (two queries)."""
+    return Contributions(
+        articles=_shortlist(articles_visible_to(user).filter(
+            administration=administration, archived_at__isnull=True)
+            .order_by("-created_at", "-pk"), CONTRIBUTIONS_LIMIT),
+        documents=_shortlist(documents_visible_to(user).filter(
+            administration=administration, archived_at__isnull=True)
+            .order_by("-created_at", "-pk"), CONTRIBUTIONS_LIMIT))
