@@ -261,7 +261,10 @@ def test_administration_page_shows_visitors_public_contributions(client, adminis
     assert "Interne Checkliste" not in section and "Interne Vorlage" not in section
     assert "Alter Leitfaden" not in section
     assert "Fremder Artikel" not in section and "Fremde Vorlage" not in section
-    assert f'href="/wissen/?administration={administration.pk}"' in section
+    assert f'href="/wissen/?verwaltung={administration.slug}#artikel"' in section
+    # The link leads to the knowledge start page filtered to this administration.
+    filtered = client.get(f"/wissen/?verwaltung={administration.slug}")
+    assert [a.title for a in filtered.context["page"]] == ["Öffentlicher Leitfaden"]
     assert (f'href="{reverse("knowledge:document_list")}?administration={administration.pk}"'
             in section)
 
