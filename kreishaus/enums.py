@@ -16,3 +16,13 @@ class ReminderKind(models.TextChoices):
     ACTION_ITEM = "action_item", _("Erinnerungen an fällige Aufgaben")
     MINUTES = "minutes", _("Erinnerungen an fehlende Protokolle (Koordinierungsstelle)")
     SURVEY = "survey", _("Erinnerungen an offene Sachstandserhebungen")
+
+
+class SearchKind(models.TextChoices):
+    """What a search result is; also the type filter of the search page."""
+
+    ARTICLE = "article", _("Artikel")
+    DOCUMENT = "document", _("Dokument")
+    MEETING = "meeting", _("Sitzung")
+    PROJECT = "project", _("Projekt")
+    MEMBER = "member", _("Mitglied")

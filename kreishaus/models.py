@@ -1,10 +1,13 @@
-"""The outbox: every mail the platform sends, and the reminders that led to one."""
+"""The outbox (every mail the platform sends, and the reminders that led to one) and the
+site-wide search index."""
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .enums import MailState
+from .enums import MailState, SearchKind
 
 
 class OutgoingMail(models.Model):
@@ -63,3 +66,53 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.object_key} → {self.recipient}"
+
+
+class SearchEntry(models.Model):
+    """One searchable object in two views: what member staff may see, and what visitors may
+    see (the public_* fields; NULL when visitors may not find it). Derived data, written
+    only by kreishaus.search.indexing; `manage.py rebuild_search_index` recreates it."""
+
+    kind = models.CharField(_("Art"), max_length=20, choices=SearchKind.choices)
+    object_id = models.PositiveBigIntegerField(_("Objekt-ID"))
+    # The short address for kinds whose page is addressed by slug; the URL itself is
+    # built when results are shown, so changed URL patterns need no reindexing.
+    slug = models.CharField(_("Kurzadresse"), max_length=200, blank=True)
+    title = models.CharField(_("Titel"), max_length=300)
+    public_title = models.CharField(_("öffentlicher Titel"), max_length=300, blank=True)
+    # Shown with the result: the start of a meeting, the last change of anything else.
+    date = models.DateTimeField(_("Datum"), null=True, blank=True)
+    text = models.TextField(_("Text für Ausschnitte"), blank=True)
+    public_text = models.TextField(_("öffentlicher Text für Ausschnitte"), null=True, blank=True)
+    vector = SearchVectorField(_("Suchvektor"))
+    public_vector = SearchVectorField(_("öffentlicher Suchvektor"), null=True, blank=True)
+    # Title and summary only (weights A and B): small enough to stay in the table row, so
+    # ranking tens of thousands of hits of a frequent word need not read every full vector.
+    head_vector = SearchVectorField(_("Suchvektor Titel und Zusammenfassung"))
+    public_head_vector = SearchVectorField(
+        _("öffentlicher Suchvektor Titel und Zusammenfassung"), null=True, blank=True)
+    # Visitors find it only until then (upcoming meetings); NULL: no end.
+    public_until = models.DateTimeField(_("öffentlich bis"), null=True, blank=True)
+    indexed_at = models.DateTimeField(_("indexiert am"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("Sucheintrag")
+        verbose_name_plural = _("Sucheinträge")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"],
+                                    name="search_one_entry_per_object"),
+            models.CheckConstraint(
+                condition=models.Q(public_text__isnull=True, public_vector__isnull=True,
+                                   public_head_vector__isnull=True)
+                | models.Q(public_text__isnull=False, public_vector__isnull=False,
+                           public_head_vector__isnull=False),
+                name="search_public_text_and_vector_together",
+            ),
+        ]
+        indexes = [
+            GinIndex(fields=["vector"], name="search_vector_gin"),
+            GinIndex(fields=["public_vector"], name="search_public_vector_gin"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.title}"

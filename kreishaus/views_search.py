@@ -3,8 +3,16 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from .search.query import MAX_QUERY_LENGTH, search_results
+
 
 @require_GET
 def search(request):
-    query = request.GET.get("q", "").strip()
-    return render(request, "kreishaus/search.html", {"query": query})
+    results = search_results(query=request.GET.get("q", ""), user=request.user,
+                             kind=request.GET.get("art"), page=request.GET.get("page", 1))
+    return render(request, "kreishaus/search.html", {
+        "results": results,
+        "internal": request.user.has_perm("members.view_internal"),
+        "max_length": MAX_QUERY_LENGTH,
+        "nav_section": "search",
+    })

@@ -1,0 +1,31 @@
+import time
+
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+from kreishaus.enums import SearchKind
+from kreishaus.search.indexing import BATCH_SIZE, search_rebuild
+
+
+class Command(BaseCommand):
+    help = "Rebuilds the site-wide search index from all articles, documents, meetings, " \
+           "joint projects and members (in one transaction)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--kind", action="append", choices=SearchKind.values,
+                            help="Only this kind (may be given more than once).")
+        parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
+
+    def handle(self, *args, kind=None, batch_size=BATCH_SIZE, verbosity=1, **options):
+        started = time.monotonic()
+
+        def progress(kind: str, done: int) -> None:
+            if verbosity > 1:
+                self.stdout.write(f"  {SearchKind(kind).label}: {done}")
+
+        counts = search_rebuild(kinds=kind, batch_size=batch_size, progress=progress)
+        seconds = time.monotonic() - started
+        summary = ", ".join(f"{count} × {SearchKind(name).label}" for name, count in counts.items())
+        self.stdout.write(self.style.SUCCESS(
+            _("Suchindex neu aufgebaut in %(seconds)s s: %(summary)s.")
+            % {"seconds": f"{seconds:.1f}".replace(".", ","), "summary": summary}))

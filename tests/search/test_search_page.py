@@ -1,0 +1,256 @@
+"""The search page: German stemming, compound parts, ranking, type filter, pagination,
+snippets, messages and the query count."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from knowledge.enums import Visibility
+from kreishaus.search import query as search_query
+from kreishaus.search.query import search_results
+from projects.models import JointProject
+from tests.knowledge.factories import article_make, document_make
+
+from .helpers import found, links, search_page, status, titles
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def member_client(reader):
+    client = Client()  # a second browser: the `client` fixture stays a visitor
+    client.force_login(reader)
+    return client
+
+
+def _article(author, title, body="Ein Text.", **fields):
+    return article_make(author=author, title=title, body=body, **fields)
+
+
+@pytest.mark.parametrize(("query", "title", "text"), [
+    ("Akten", "Aufbewahrung", "Jede Akte wird zehn Jahre aufbewahrt."),
+    ("Akte", "Aufbewahrung", "Alle Akten werden zehn Jahre aufbewahrt."),
+    ("Anträge", "Formulare", "Ein Antrag auf Wohngeld kommt jetzt online."),
+    ("Antrag", "Formulare", "Die Anträge auf Wohngeld kommen jetzt online."),
+    ("einführen", "Erfahrungen", "Die Einführung dauerte ein Jahr."),
+    ("eingeführt", "Erfahrungen", "Die Einführung dauerte ein Jahr."),
+    ("Ämter", "Zuständigkeit", "Das Amt für Digitalisierung berät."),
+])
+def test_search_finds_other_forms_of_a_word(member_client, reader, query, title, text):
+    _article(reader, title, body=text)
+    _article(reader, "Etwas anderes", body="Ganz anderer Inhalt über Glasfaser.")
+
+    assert found(member_client, query) == [title]
+
+
+@pytest.mark.parametrize(("query", "title"), [
+    ("Antrag", "Der digitale Bauantrag"),
+    ("Akte", "Die E-Akte im Kreishaus"),
+    ("Termin", "Terminvereinbarung im Bürgerbüro"),
+    ("Ummeldung", "Kfz-Ummeldung ohne Wartezeit"),
+])
+def test_search_finds_parts_of_compound_words(member_client, reader, query, title):
+    _article(reader, title)
+    _article(reader, "Glasfaserausbau", body="Kein passendes Wort.")
+
+    assert found(member_client, query) == [title]
+
+
+def test_search_finds_compound_parts_in_the_text_too(member_client, reader):
+    _article(reader, "Scannen", body="Das Baulastenverzeichnis wird gescannt.")
+
+    assert found(member_client, "Verzeichnis") == ["Scannen"]
+    assert found(member_client, "Baulasten") == ["Scannen"]
+
+
+def test_search_ranks_title_hits_first(member_client, reader):
+    _article(reader, "Breitband im Landkreis", body="Breitband " * 3,
+             summary="Breitband und Breitband.")
+    _article(reader, "Schulen", body="Die Schulen bekommen Glasfaser.",
+             summary="Glasfaser für Schulen.")
+    _article(reader, "Glasfaser in allen Schulen", body="Ein Bericht.")
+    _article(reader, "Netzausbau", body="Glasfaser, Glasfaser und noch einmal Glasfaser.")
+
+    assert found(member_client, "Glasfaser") == [
+        "Glasfaser in allen Schulen", "Schulen", "Netzausbau"]
+
+
+def test_search_ranks_many_hits_by_title_summary_then_date(member_client, reader, monkeypatch):
+    # Beyond FULL_RANK_LIMIT hits only title and summary rank; text-only hits go by date.
+    monkeypatch.setattr(search_query, "FULL_RANK_LIMIT", 3)
+    _article(reader, "Netzausbau", body="Glasfaser, Glasfaser und noch einmal Glasfaser.")
+    _article(reader, "Schulen", summary="Glasfaser für Schulen.")
+    _article(reader, "Glasfaser in allen Schulen")
+    _article(reader, "Gewerbegebiete", body="Auch hier kommt Glasfaser.")
+
+    assert found(member_client, "Glasfaser") == [
+        "Glasfaser in allen Schulen", "Schulen", "Gewerbegebiete", "Netzausbau"]
+
+
+def test_search_marks_hits_in_snippets(member_client, reader):
+    _article(reader, "Posteingang", summary="Wie der Posteingang digital wird.",
+             body="Briefe werden am ersten Tag gescannt und der E-Akte zugeordnet.")
+
+    page = search_page(member_client, "gescannt")
+
+    assert "Briefe werden am ersten Tag <mark>gescannt</mark> und der E-Akte zugeordnet" in page
+
+
+def test_search_escapes_markup_in_titles_and_snippets(member_client, reader):
+    _article(reader, "<script>alert('titel')</script> Scanstraße",
+             summary="<b>fett</b> Scanstraße",
+             body="Vorsicht <img src=x onerror=alert(1)> Scanstraße im \ue000Keller\ue001.")
+
+    page = search_page(member_client, "Scanstraße")
+
+    assert "<script>alert" not in page
+    assert "<img src=x" not in page
+    assert "<b>" not in page
+    assert "&lt;script&gt;alert(&#x27;titel&#x27;)&lt;/script&gt; Scanstraße" in page
+    # PostgreSQL leaves tags it recognizes out of snippets; everything else is escaped, and
+    # only the search marks words (the marker characters never come from the text).
+    assert ("<mark>Scanstraße</mark> · Vorsicht &lt;img src=x onerror=alert(1)&gt; "
+            "<mark>Scanstraße</mark> im Keller</p>") in page
+    assert page.count("<mark>") == 2
+
+
+def test_search_filters_by_kind_with_counts(member_client, reader, administration):
+    _article(reader, "Glasfaser für Schulen")
+    _article(reader, "Glasfaser im Gewerbegebiet")
+    document = document_make(uploaded_by=reader, title="Glasfaser-Ausbauplan")
+    JointProject.objects.create(title="Glasfaser gemeinsam ausschreiben", slug="glasfaser",
+                                lead=administration, goal="Ein Rahmenvertrag für alle.")
+
+    page = search_page(member_client, "Glasfaser")
+    assert status(page) == "4 Treffer für „Glasfaser“."
+    assert 'aria-current="page">Alle <span class="search-kinds__count">(4)</span>' in page
+    assert ">Artikel <span class=\"search-kinds__count\">(2)</span></a>" in page
+    assert ">Dokumente <span class=\"search-kinds__count\">(1)</span></a>" in page
+    assert ">Projekte <span class=\"search-kinds__count\">(1)</span></a>" in page
+    # Kinds without hits are no links.
+    assert '<span class="search-kinds__empty">Sitzungen <span class="search-kinds__count">' \
+           '(0)</span></span>' in page
+
+    page = search_page(member_client, "Glasfaser", art="document")
+    assert titles(page) == ["Glasfaser-Ausbauplan"]
+    assert status(page) == "1 Treffer der Art „Dokument“ für „Glasfaser“."
+    assert 'aria-current="page">Dokumente' in page
+    assert links(page) == [f"/wissen/dokumente/{document.pk}/"]
+
+
+def test_search_paginates_twenty_per_page(member_client, reader):
+    for number in range(25):
+        _article(reader, f"Fortbildung Nummer {number:02d}")
+
+    first = search_page(member_client, "Fortbildung")
+    second = search_page(member_client, "Fortbildung", page=2)
+
+    assert status(first) == "25 Treffer für „Fortbildung“, hier 1 bis 20."
+    assert status(second) == "25 Treffer für „Fortbildung“, hier 21 bis 25."
+    assert len(titles(first)) == 20
+    assert len(titles(second)) == 5
+    assert set(titles(first)) | set(titles(second)) == {
+        f"Fortbildung Nummer {number:02d}" for number in range(25)}
+    assert "Seite 2 von 2" in second
+    assert 'rel="prev"' in second
+
+
+def test_search_page_shows_type_date_and_link(member_client, reader):
+    article = _article(reader, "Videokonferenzen im Kreistag")
+
+    page = search_page(member_client, "Videokonferenz")
+
+    assert links(page) == [f"/wissen/artikel/{article.slug}/"]
+    assert '<span class="search-result__kind">Artikel</span> · geändert am ' \
+           f'{article.updated_at.astimezone().strftime("%d.%m.%Y")}' in page
+
+
+def test_search_without_query_asks_for_a_word(client):
+    for query in ("", "   "):
+        page = search_page(client, query)
+        assert "Geben Sie einen Suchbegriff ein" in page
+        assert 'role="status"' not in page
+
+
+def test_search_of_stop_words_only_explains_why(member_client, reader):
+    _article(reader, "Der Rat und die Verwaltung")
+
+    page = search_page(member_client, "der und die")
+
+    assert "„der und die“ besteht nur aus sehr häufigen Wörtern wie „und“ oder „der“" in page
+    assert titles(page) == []
+
+
+def test_search_without_hits_says_so(member_client, reader):
+    _article(reader, "E-Akte")
+
+    page = search_page(member_client, "Hundesteuer")
+
+    assert status(page) == "0 Treffer für „Hundesteuer“."
+    assert "Versuchen Sie ein anderes oder allgemeineres Wort" in page
+
+
+def test_search_accepts_websearch_syntax(member_client, reader):
+    _article(reader, "Scannen im Posteingang", body="Die Akten werden gescannt.")
+    _article(reader, "Scannen im Archiv", body="Alte Akten werden gescannt.")
+    _article(reader, "Ratsarbeit", body="Papierlose Sitzungen.")
+
+    assert found(member_client, "scannen -Archiv") == ["Scannen im Posteingang"]
+    assert sorted(found(member_client, "Archiv OR Ratsarbeit")) == [
+        "Ratsarbeit", "Scannen im Archiv"]
+    assert found(member_client, '"alte Akten"') == ["Scannen im Archiv"]
+
+
+def test_search_page_queries_do_not_grow_with_hits(member_client, reader,
+                                                   django_assert_num_queries):
+    _article(reader, "Webseminar zur E-Akte")
+    search_page(member_client, "Webseminar")  # warm up: session, word list
+    with CaptureQueriesContext(connection) as one:
+        page = search_page(member_client, "Webseminar")
+    assert len(titles(page)) == 1
+
+    for number in range(29):
+        _article(reader, f"Webseminar Nummer {number}")
+    with django_assert_num_queries(len(one.captured_queries)):
+        page = search_page(member_client, "Webseminar")
+    assert len(titles(page)) == 20
+    assert status(page) == "30 Treffer für „Webseminar“, hier 1 bis 20."
+
+
+def test_search_selector_counts_and_pages(reader):
+    for number in range(3):
+        _article(reader, f"Haushalt {number}")
+    document_make(uploaded_by=reader, title="Haushaltsplan")
+
+    results = search_results(query="Haushalt", user=reader, kind="article", page=1)
+
+    assert results.total == 3
+    assert {count.kind: count.count for count in results.counts} == {
+        "article": 3, "document": 1, "meeting": 0, "project": 0, "member": 0}
+    assert [row.kind for row in results.page.object_list] == ["article"] * 3
+    assert search_results(query="Haushalt", user=AnonymousUser()).total == 0
+
+
+def test_search_page_for_visitors_says_what_they_search(client):
+    page = search_page(client, "")
+
+    assert "Sie durchsuchen die öffentlichen Inhalte." in page
+    assert "Melden Sie sich an, um auch interne Inhalte zu finden." in page
+
+
+def test_search_finds_public_article_for_visitors(client, reader):
+    _article(reader, "Open Data im Landkreis", visibility=Visibility.PUBLIC)
+
+    assert found(client, "Data") == ["Open Data im Landkreis"]
+
+
+def test_search_leaves_planner_settings_of_the_callers_transaction(reader):
+    _article(reader, "E-Akte")
+
+    assert search_results(query="Akte", user=reader).total == 1
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "on"
