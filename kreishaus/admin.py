@@ -1,4 +1,4 @@
-"""Django admin for the outbox: a read-only view of what was sent, when, and why not.
+"""Django admin for the outbox (what was sent, when, and why not) and the search index.
 
 Rows change only through kreishaus.outbox and meetings.reminders; editing them by hand
 would break the exactly-once bookkeeping.
@@ -7,7 +7,7 @@ would break the exactly-once bookkeeping.
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .models import OutgoingMail, Reminder
+from .models import OutgoingMail, Reminder, SearchEntry
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -43,3 +43,14 @@ class ReminderAdmin(ReadOnlyAdmin):
     @admin.display(description=_("Versandstatus"), ordering="mail__state")
     def mail_state(self, obj: Reminder) -> str:
         return obj.mail.get_state_display() if obj.mail else "–"
+
+
+@admin.register(SearchEntry)
+class SearchEntryAdmin(ReadOnlyAdmin):
+    # Derived data: rebuilt from the sources by `manage.py rebuild_search_index`.
+    list_display = ["kind", "title", "date", "indexed_at"]
+    list_filter = ["kind"]
+    search_fields = ["title"]
+    fields = ["kind", "object_id", "title", "public_title", "date", "public_until",
+              "indexed_at", "text", "public_text"]
+    readonly_fields = fields

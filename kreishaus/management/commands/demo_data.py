@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from knowledge import demo as knowledge_demo
+from kreishaus.search.indexing import search_rebuild
 from meetings import demo as meetings_demo
 from members import demo as members_demo
 from members.models import Administration, ContactPerson, ProfileAnswer, User
@@ -28,6 +29,8 @@ class Command(BaseCommand):
             # Finds its articles by slug, so a database that already holds the rest of the
             # demo gets the knowledge base on the next plain run.
             knowledge_demo.load()
+            # Saves index themselves; a rebuild also covers rows the loaders bulk-created.
+            search_rebuild()
         meetings = meetings_demo.counts()
         projects = projects_demo.counts()
         knowledge = knowledge_demo.counts()
