@@ -19,6 +19,7 @@ install: $(STAMP)
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py demo_data --if-empty
+	$(PY) manage.py rebuild_search_index --if-empty
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install

@@ -219,3 +219,18 @@ def test_rebuild_command_recreates_the_index(member_client, reader, administrati
     assert output.startswith("Suchindex neu aufgebaut in ")
     assert output.rstrip().endswith(": 1 × Artikel, 0 × Dokument, 0 × Sitzung, 0 × Projekt, "
                                     "1 × Mitglied.")
+
+
+def test_rebuild_if_empty_fills_an_empty_index_only(member_client, reader, capsys):
+    article_make(author=reader, title="Digitale Bauakte")
+    SearchEntry.objects.all().delete()
+
+    call_command("rebuild_search_index", "--if-empty")
+    assert found(member_client, "Bauakte") == ["Digitale Bauakte"]
+    SearchEntry.objects.filter(kind="member").delete()
+    capsys.readouterr()
+
+    call_command("rebuild_search_index", "--if-empty")
+
+    assert capsys.readouterr().out.strip() == "Der Suchindex ist schon gefüllt; nichts zu tun."
+    assert not SearchEntry.objects.filter(kind="member").exists()

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from kreishaus.enums import SearchKind
+from kreishaus.models import SearchEntry
 from kreishaus.search.indexing import BATCH_SIZE, search_rebuild
 
 
@@ -15,8 +16,15 @@ class Command(BaseCommand):
         parser.add_argument("--kind", action="append", choices=SearchKind.values,
                             help="Only this kind (may be given more than once).")
         parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
+        parser.add_argument("--if-empty", action="store_true",
+                            help="Only when the index holds no entry yet (after the first "
+                                 "migration on a database with data).")
 
-    def handle(self, *args, kind=None, batch_size=BATCH_SIZE, verbosity=1, **options):
+    def handle(self, *args, kind=None, batch_size=BATCH_SIZE, verbosity=1, if_empty=False,
+               **options):
+        if if_empty and SearchEntry.objects.exists():
+            self.stdout.write(_("Der Suchindex ist schon gefüllt; nichts zu tun."))
+            return
         started = time.monotonic()
 
         def progress(kind: str, done: int) -> None:
