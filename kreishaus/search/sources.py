@@ -7,6 +7,7 @@ the words visitors may find. The public view must never hold more than the objec
 shows a visitor.
 """
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -49,15 +50,18 @@ def join(*parts: str | None) -> str:
     return "\n".join(part.strip() for part in parts if part and part.strip())
 
 
-class Source:
+class Source(ABC):
+    """One kind of searchable object: which rows are indexed and what of them is found."""
+
     kind: SearchKind
 
+    @abstractmethod
     def queryset(self) -> QuerySet:
         """The objects that may be found, shaped for document() (constant queries)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def document(self, obj) -> SearchDocument:
-        raise NotImplementedError
+        """The texts members and visitors find the object by."""
 
 
 class ArticleSource(Source):
