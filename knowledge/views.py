@@ -15,7 +15,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from members.rules import is_coordinator
 
@@ -57,7 +57,7 @@ def manage_categories_required(view):
 
 # --- Start page and article page ---------------------------------------------------------
 
-@require_GET
+@require_safe
 def index(request):
     user = request.user
     filterset = ArticleFilter(request.GET or None,
@@ -73,7 +73,7 @@ def index(request):
     })
 
 
-@require_GET
+@require_safe
 def article_detail(request, slug):
     user = request.user
     article = get_object_or_404(selectors.article_detail(slug=slug, user=user))
@@ -139,7 +139,7 @@ def _article_save(request, article: Article, form: ArticleForm) -> Article:
         message=message, **form.article_fields(), **form.relations())
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def article_create(request):
     if not request.user.has_perm("knowledge.add_article"):
         raise PermissionDenied
@@ -147,7 +147,7 @@ def article_create(request):
 
 
 @article_view("knowledge.change_article")
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def article_edit(request, article):
     # The form changes its instance while validating; headings keep the saved title.
     return _article_form_page(request, article, copy.copy(article))
@@ -181,7 +181,7 @@ def _internal_required(request) -> None:
 
 
 @article_view()
-@require_GET
+@require_safe
 def article_history(request, article):
     _internal_required(request)
     revisions = selectors.article_revisions(article)
@@ -203,7 +203,7 @@ def _compared_revision(request, article: Article, revision):
 
 
 @article_view()
-@require_GET
+@require_safe
 def revision_detail(request, article, number):
     _internal_required(request)
     revision = get_object_or_404(article.revisions.select_related("author"), number=number)
@@ -221,7 +221,7 @@ def revision_detail(request, article, number):
 
 
 @article_view("knowledge.change_article")
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def revision_restore(request, article, number):
     revision = get_object_or_404(article.revisions.select_related("author"), number=number)
     if revision.number == article.revision_number:
@@ -244,7 +244,7 @@ def revision_restore(request, article, number):
 # --- Categories --------------------------------------------------------------------------
 
 @manage_categories_required
-@require_GET
+@require_safe
 def category_list(request):
     return render(request, "knowledge/category_list.html", {
         "categories": selectors.categories_with_counts(request.user),
@@ -252,7 +252,7 @@ def category_list(request):
 
 
 @manage_categories_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def category_edit(request, slug=None):
     category = get_object_or_404(Category, slug=slug) if slug else Category()
     saved = copy.copy(category) if slug else None

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from members.rules import is_coordinator, is_member_staff
 
@@ -48,7 +48,7 @@ def document_permission(perm: str):
     return decorator
 
 
-@require_GET
+@require_safe
 def document_list(request):
     staff = is_member_staff(request.user)
     filter_form = DocumentFilterForm(request.GET or None, show_archived=staff,
@@ -74,7 +74,7 @@ def document_list(request):
     })
 
 
-@require_GET
+@require_safe
 def document_detail(request, pk):
     document = get_object_or_404(document_for_page(pk=pk, user=request.user))
     return render(request, "knowledge/document_detail.html", {
@@ -103,7 +103,7 @@ def _links(form) -> dict:
     return {name: form.cleaned_data[name] for name in LINK_FIELDS}
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def document_create(request):
     if not request.user.has_perm("knowledge.add_document"):
         raise PermissionDenied
@@ -133,7 +133,7 @@ def document_create(request):
 
 
 @document_permission("knowledge.change_document")
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def document_edit(request, document):
     # The form changes its instance while validating; the page keeps the saved values.
     form = DocumentForm(request.POST or None, request.FILES or None,
@@ -155,7 +155,7 @@ def document_edit(request, document):
     })
 
 
-@require_GET
+@require_safe
 def document_download(request, pk):
     """The only way to a document's file: internal ones go to member staff only."""
     document = get_object_or_404(Document, pk=pk)

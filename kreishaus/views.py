@@ -5,7 +5,7 @@ from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.static import serve
 
 from knowledge.selectors import articles_newest
@@ -14,7 +14,7 @@ from members.selectors import administrations_public
 from projects.surveys import survey_rounds_open_for
 
 
-@require_GET
+@require_safe
 def start(request):
     if request.user.is_authenticated:
         return render(request, "kreishaus/dashboard.html", {
@@ -29,7 +29,7 @@ def start(request):
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     """200 when the database answers, 503 when it does not; for load balancers."""
     try:
@@ -41,7 +41,7 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
-@require_GET
+@require_safe
 def public_media(request, path):
     """Public uploads (logos); MEDIA_ROOT is read per request so tests may move it."""
     return serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -1,12 +1,12 @@
 """The site-wide search page."""
 
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .search.query import MAX_QUERY_LENGTH, search_results
 
 
-@require_GET
+@require_safe
 def search(request):
     results = search_results(query=request.GET.get("q", ""), user=request.user,
                              kind=request.GET.get("art"), page=request.GET.get("page", 1))

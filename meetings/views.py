@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from . import services
 from .enums import MeetingState, RegistrationStatus
@@ -34,7 +34,7 @@ def _meeting(pk) -> Meeting:
     return get_object_or_404(Meeting.objects.select_related("working_group"), pk=pk)
 
 
-@require_GET
+@require_safe
 def index(request):
     internal = request.user.has_perm("members.view_internal")
     meetings = meetings_for_list()
@@ -52,7 +52,7 @@ def index(request):
     })
 
 
-@require_GET
+@require_safe
 def detail(request, pk):
     internal = request.user.has_perm("members.view_internal")
     if not internal:
@@ -84,7 +84,7 @@ def detail(request, pk):
     })
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def meeting_edit(request, pk=None):
     require_coordinator(request)
     meeting = _meeting(pk) if pk else Meeting()
@@ -186,7 +186,7 @@ def decline(request, pk):
     return redirect(meeting)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def attendance(request, pk):
     require_coordinator(request)
     meeting = get_object_or_404(meeting_for_page(pk))

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from . import calendar, exports
 from .enums import MinutesState
@@ -36,7 +36,7 @@ def _filename(meeting, stem: str, extension: str) -> str:
     return f"{stem}-{timezone.localtime(meeting.starts_at):%Y-%m-%d}.{extension}"
 
 
-@require_GET
+@require_safe
 def meeting_ics(request, pk):
     require_member_staff(request)
     meeting = get_object_or_404(calendar.calendar_meetings(), pk=pk)
@@ -45,7 +45,7 @@ def meeting_ics(request, pk):
 
 
 @never_cache
-@require_GET
+@require_safe
 def feed(request, token):
     """The personal feed; the secret token in the address is the only credential."""
     user = calendar.feed_user(token)
@@ -59,7 +59,7 @@ def feed(request, token):
 
 
 @login_required
-@require_GET
+@require_safe
 def calendar_settings(request):
     require_member_staff(request)
     feed_url = settings.SITE_URL + reverse("meetings:feed",
@@ -87,7 +87,7 @@ def _export_meeting(request, pk):
     return get_object_or_404(meeting_for_page(pk))
 
 
-@require_GET
+@require_safe
 def minutes_pdf(request, pk):
     meeting = _export_meeting(request, pk)
     minutes = getattr(meeting, "minutes", None)
@@ -97,14 +97,14 @@ def minutes_pdf(request, pk):
                      _filename(meeting, "protokoll", "pdf"))
 
 
-@require_GET
+@require_safe
 def attendance_pdf(request, pk):
     meeting = _export_meeting(request, pk)
     return _download(exports.attendance_pdf(meeting), "application/pdf",
                      _filename(meeting, "anwesenheit", "pdf"))
 
 
-@require_GET
+@require_safe
 def attendance_csv(request, pk):
     meeting = _export_meeting(request, pk)
     return _download(exports.attendance_csv(meeting).encode("utf-8"),

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from kreishaus.permissions import coordinator_required
 from members.rules import is_coordinator, is_member_staff
@@ -18,7 +18,7 @@ from .selectors_groups import action_items_open_for, working_group_detail, worki
 from .services_groups import working_group_save
 
 
-@require_GET
+@require_safe
 def group_list(request):
     return render(request, "meetings/group_list.html", {
         "groups": working_groups_for_list(),
@@ -27,7 +27,7 @@ def group_list(request):
     })
 
 
-@require_GET
+@require_safe
 def group_detail(request, slug):
     internal = is_member_staff(request.user)
     group = get_object_or_404(working_group_detail(slug=slug, internal=internal))
@@ -41,7 +41,7 @@ def group_detail(request, slug):
 
 
 @coordinator_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def group_edit(request, slug=None):
     group = get_object_or_404(WorkingGroup, slug=slug) if slug else WorkingGroup()
     # The form changes its instance while validating; headings keep the saved name.

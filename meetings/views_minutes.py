@@ -6,7 +6,7 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from . import services
 from .enums import MinutesState
@@ -29,7 +29,7 @@ def _form_page(request, meeting, form, title, anchor, save):
                   {"meeting": meeting, "form": form, "title": title, "anchor": anchor})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def agenda_item_edit(request, pk, item_pk=None):
     require_coordinator(request)
     meeting = get_object_or_404(Meeting, pk=pk)
@@ -59,7 +59,7 @@ def agenda_item_move(request, pk, item_pk):
     return redirect(item.meeting.get_absolute_url() + "#tagesordnung")
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def minutes_edit(request, pk):
     require_coordinator(request)
     meeting = get_object_or_404(Meeting, pk=pk)
@@ -115,7 +115,7 @@ def minutes_approve(request, pk):
     return redirect(meeting.get_absolute_url() + "#tagesordnung")
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def decision_edit(request, pk, decision_pk=None):
     require_coordinator(request)
     meeting = get_object_or_404(Meeting, pk=pk)
@@ -127,7 +127,7 @@ def decision_edit(request, pk, decision_pk=None):
                       services.decision_save(decision=decision, fields=fields, by=request.user))
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def action_item_edit(request, pk, item_pk=None):
     require_coordinator(request)
     meeting = get_object_or_404(Meeting.objects.select_related("working_group"), pk=pk)
@@ -154,7 +154,7 @@ def action_item_done(request, item_pk):
     return redirect(target)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def document_upload(request, pk):
     require_coordinator(request)
     meeting = get_object_or_404(Meeting, pk=pk)
@@ -169,7 +169,7 @@ def document_upload(request, pk):
         "anchor": "#unterlagen", "multipart": True})
 
 
-@require_GET
+@require_safe
 def document_download(request, document_pk):
     """Documents are internal: served only to member staff, never from a public URL."""
     if not request.user.has_perm("members.view_internal"):

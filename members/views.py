@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from knowledge.selectors_documents import contributions_of
 from meetings.selectors import meetings_of_administration
@@ -25,7 +25,7 @@ def _administration_for(request, slug: str, perm: str) -> Administration:
     return administration
 
 
-@require_GET
+@require_safe
 def administration_list(request):
     filterset = AdministrationFilter(
         request.GET, queryset=administrations_for_directory(include_former=True)
@@ -37,7 +37,7 @@ def administration_list(request):
     })
 
 
-@require_GET
+@require_safe
 def administration_detail(request, slug):
     internal = request.user.has_perm("members.view_internal")
     administration = get_object_or_404(administration_detail_qs(slug=slug, internal=internal))
@@ -54,7 +54,7 @@ def administration_detail(request, slug):
     })
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def administration_edit(request, slug):
     administration = _administration_for(request, slug, "members.change_administration")
     core = request.user.has_perm("members.change_administration_core")
@@ -73,7 +73,7 @@ def administration_edit(request, slug):
                    "form": form})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def profile_edit(request, slug):
     administration = _administration_for(request, slug, "members.change_administration")
     questions = list(ProfileQuestion.objects.filter(is_active=True))
@@ -89,7 +89,7 @@ def profile_edit(request, slug):
                   {"administration": administration, "form": form})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def contact_edit(request, slug, pk=None):
     administration = _administration_for(request, slug, "members.change_administration")
     contact = (get_object_or_404(ContactPerson, pk=pk, administration=administration)
@@ -111,7 +111,7 @@ def contact_edit(request, slug, pk=None):
                   {"administration": administration, "form": form, "contact": contact})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def contact_delete(request, slug, pk):
     administration = _administration_for(request, slug, "members.change_administration")
     contact = get_object_or_404(ContactPerson, pk=pk, administration=administration)

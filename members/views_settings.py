@@ -27,7 +27,7 @@ class NotificationsForm(forms.Form):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def notifications(request):
     form = NotificationsForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():

@@ -5,7 +5,7 @@ from django.contrib.auth import login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from . import services
 from .enums import InvitationStatus
@@ -27,7 +27,7 @@ def _staff_page(request, administration, invite_form=None, status=200):
     }, status=status)
 
 
-@require_http_methods(["GET"])
+@require_safe
 def staff_list(request, slug):
     administration = get_object_or_404(Administration, slug=slug)
     if not request.user.has_perm("members.view_staff", administration):
@@ -117,7 +117,7 @@ def user_active(request, pk):
     return redirect("members:staff", slug=person.administration.slug)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def invitation_accept(request, token):
     invitation = services.invitation_for_token(token)
     if invitation is None or invitation.status != InvitationStatus.PENDING:

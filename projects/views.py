@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from knowledge.selectors_documents import articles_of_topic
 from members.rules import is_member_staff
@@ -65,7 +65,7 @@ def _maturity_legend():
     return [(level.label, MATURITY_DESCRIPTIONS[level]) for level in Maturity]
 
 
-@require_GET
+@require_safe
 def index(request):
     if not is_member_staff(request.user):
         return render(request, "projects/project_index.html")
@@ -98,7 +98,7 @@ def _status_list(request, *, topic=None, service=None):
 
 
 @member_staff_required
-@require_GET
+@require_safe
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
     distribution = stage_distribution(scope=StageCount.Scope.TOPIC, scope_id=topic.pk)
@@ -120,7 +120,7 @@ def topic_detail(request, slug):
 
 
 @member_staff_required
-@require_GET
+@require_safe
 def ozg(request):
     rows = maturity_by_themenfeld()
     filterset = ServiceFilter(request.GET, queryset=OzgService.objects.select_related(
@@ -142,7 +142,7 @@ def ozg(request):
 
 
 @member_staff_required
-@require_GET
+@require_safe
 def service_detail(request, ozg_id):
     service = get_object_or_404(OzgService.objects.select_related("themenfeld", "lebenslage"),
                                 ozg_id=ozg_id)
@@ -165,7 +165,7 @@ def service_detail(request, ozg_id):
 
 
 @member_staff_required
-@require_GET
+@require_safe
 def progress(request):
     topics, services = progress_of(Scope.network_topics()), progress_of(Scope.network_services())
     return render(request, "projects/progress.html", {

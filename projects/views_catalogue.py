@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from kreishaus.permissions import coordinator_required
 from members.rules import is_coordinator
@@ -20,7 +20,7 @@ from .views import member_staff_required
 
 
 @member_staff_required
-@require_GET
+@require_safe
 def catalogue(request):
     can_edit = is_coordinator(request.user)
     return render(request, "projects/topic_catalogue.html", {
@@ -30,7 +30,7 @@ def catalogue(request):
 
 
 @coordinator_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def topic_edit(request, slug=None):
     topic = get_object_or_404(Topic, slug=slug) if slug else Topic()
     # The form changes its instance while validating; headings keep the saved name.

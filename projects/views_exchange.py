@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from . import exchange
 from .forms_exchange import ExportFilterForm, StatusImportForm
@@ -41,31 +41,31 @@ def _export(request, stem: str, extension: str, build):
     return response
 
 
-@require_GET
+@require_safe
 @member_staff_required
 def export_statuses_csv(request):
     return _export(request, "sachstaende", "csv", exchange.statuses_csv)
 
 
-@require_GET
+@require_safe
 @member_staff_required
 def export_statuses_xlsx(request):
     return _export(request, "sachstaende", "xlsx", exchange.statuses_xlsx)
 
 
-@require_GET
+@require_safe
 @member_staff_required
 def export_matrix_csv(request):
     return _export(request, "matrix", "csv", exchange.matrix_csv)
 
 
-@require_GET
+@require_safe
 @member_staff_required
 def export_matrix_xlsx(request):
     return _export(request, "matrix", "xlsx", exchange.matrix_xlsx)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @coordinator_required
 def status_import(request):
     if request.method != "POST":

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from members.rules import is_member_staff
 
@@ -39,7 +39,7 @@ def project_editor_required(view):
     return wrapper
 
 
-@require_GET
+@require_safe
 def project_list(request):
     return render(request, "projects/project_list.html", {
         "projects": joint_projects_for_list(),
@@ -48,7 +48,7 @@ def project_list(request):
     })
 
 
-@require_GET
+@require_safe
 def project_detail(request, slug):
     internal = is_member_staff(request.user)
     project = get_object_or_404(joint_project_detail(slug=slug, internal=internal))
@@ -81,7 +81,7 @@ def _project_form_page(request, project, saved):
     })
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def project_create(request):
     if not joint_project_may_create(request.user):
         raise PermissionDenied
@@ -89,14 +89,14 @@ def project_create(request):
 
 
 @project_editor_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def project_edit(request, project):
     # The form changes its instance while validating; headings keep the saved title.
     return _project_form_page(request, project, copy.copy(project))
 
 
 @project_editor_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def milestone_edit(request, project, pk=None):
     milestone = (get_object_or_404(project.milestones, pk=pk) if pk
                  else Milestone(project=project))
@@ -130,7 +130,7 @@ def milestone_done(request, project, pk):
 
 
 @project_editor_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def document_upload(request, project):
     form = ProjectDocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -142,7 +142,7 @@ def document_upload(request, project):
                   {"project": project, "form": form, "nav_section": "projects"})
 
 
-@require_GET
+@require_safe
 def document_download(request, slug, pk):
     """Project documents are internal: member staff only, never from a public URL."""
     if not is_member_staff(request.user):

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from members.models import Administration
 
@@ -29,13 +29,13 @@ def _administration_for(request, slug: str, perm: str) -> Administration:
     return administration
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def status_edit_topic(request, slug, topic):
     administration = _administration_for(request, slug, "members.change_administration")
     return _status_edit(request, administration, topic=get_object_or_404(Topic, slug=topic))
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def status_edit_service(request, slug, ozg_id):
     administration = _administration_for(request, slug, "members.change_administration")
     service = get_object_or_404(OzgService.objects.select_related("themenfeld"), ozg_id=ozg_id)
@@ -75,7 +75,7 @@ def _status_edit(request, administration, *, topic=None, service=None):
     })
 
 
-@require_GET
+@require_safe
 def status_history(request, slug):
     administration = get_object_or_404(Administration, slug=slug)
     if not request.user.has_perm("members.view_internal"):
@@ -90,7 +90,7 @@ def status_history(request, slug):
     })
 
 
-@require_GET
+@require_safe
 def status_service_pick(request, slug):
     administration = _administration_for(request, slug, "members.change_administration")
     form = OzgPickForm(request.GET)

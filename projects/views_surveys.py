@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from members.models import Administration
 
@@ -47,7 +47,7 @@ member_staff_required = _allowed("members.view_internal")
 coordinator_required = _allowed("members.manage_network")
 
 
-@require_GET
+@require_safe
 @member_staff_required
 def survey_list(request):
     return render(request, "projects/survey_list.html", {
@@ -58,7 +58,7 @@ def survey_list(request):
     })
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @coordinator_required
 def survey_create(request):
     form = SurveyRoundForm(request.POST or None)
@@ -75,7 +75,7 @@ def survey_create(request):
                   {"form": form, "nav_section": "projects"})
 
 
-@require_GET
+@require_safe
 @member_staff_required
 def survey_detail(request, pk):
     survey_round = get_object_or_404(survey_round_for_page(pk))
@@ -91,7 +91,7 @@ def survey_detail(request, pk):
     })
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def survey_answer(request, pk, slug):
     survey_round = get_object_or_404(SurveyRound, pk=pk)
     administration = get_object_or_404(Administration.objects.current(), slug=slug)
@@ -180,7 +180,7 @@ def survey_close(request, pk):
     return redirect(survey_round)
 
 
-@require_GET
+@require_safe
 @member_staff_required
 def survey_compare(request, pk):
     survey_round = get_object_or_404(SurveyRound, pk=pk)

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "common",
     "kreishaus",
     "members",
     "meetings",
@@ -69,6 +70,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "kreishaus.context_processors.site",
             ],
+            # {% once_token %} in every POST form (common.once).
+            "builtins": ["common.templatetags.once"],
         },
     },
 ]
