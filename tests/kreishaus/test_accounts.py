@@ -5,6 +5,7 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import (
     SECRET_SESSION_KEY,
     format_hotp_value,
@@ -13,6 +14,7 @@ from allauth.mfa.totp.internal.auth import (
 )
 from django.core import mail
 from django.core.cache import cache
+from django.template import Context, Origin, Template
 from django.urls import reverse
 
 from members.models import User
@@ -153,3 +155,78 @@ def test_totp_second_factor_is_required_after_activation(client, reader):
     client.post(reverse("mfa_authenticate"), {"code": _current_totp(secret)})
 
     assert client.session["_auth_user_id"] == str(reader.pk)
+
+
+def _activate_totp_through_pages(client, user) -> str:
+    client.force_login(user)
+    client.post(reverse("account_reauthenticate"), {"password": TEST_PASSWORD})
+    client.get(reverse("mfa_activate_totp"))
+    secret = client.session[SECRET_SESSION_KEY]
+    client.post(reverse("mfa_activate_totp"), {"code": _current_totp(secret)})
+    return secret
+
+
+def test_recovery_codes_page_shows_the_unused_codes(client, reader):
+    cache.clear()
+    _activate_totp_through_pages(client, reader)
+
+    page = client.get(reverse("mfa_view_recovery_codes")).content.decode()
+
+    codes = RecoveryCodes(
+        Authenticator.objects.get(user=reader, type=Authenticator.Type.RECOVERY_CODES)
+    ).get_unused_codes()
+    assert len(codes) == 10
+    assert [code for code in codes if f"<code>{code}</code>" not in page] == []
+    assert "10 von 10 Wiederherstellungscodes sind noch unbenutzt." in page
+    assert "Codes herunterladen" in page
+
+
+def test_allauth_field_element_shows_textarea_and_input_values():
+    html = Template(
+        '{% load allauth %}'
+        '{% element field id="codes" type="textarea" rows=2 readonly=True %}'
+        '{% slot label %}Codes{% endslot %}{% slot value %}abc\ndef{% endslot %}{% endelement %}'
+        '{% element field id="secret" type="text" value="GEHEIM" disabled=True %}'
+        '{% slot label %}Schlüssel{% endslot %}{% endelement %}',
+        origin=Origin("test", template_name="test.html"),
+    ).render(Context({}))
+
+    assert re.search(r'<textarea [^>]*id="codes"[^>]*>abc\ndef</textarea>', html)
+    assert 'rows="2"' in html and " readonly" in html
+    assert re.search(r'<input [^>]*id="secret"[^>]*value="GEHEIM"', html)
+
+
+@pytest.mark.parametrize("variant", ["address_row", "user_email_only", "other_case"])
+def test_adding_the_address_of_another_account_is_refused_and_mails_nobody(
+    client, reader, editor, variant
+):
+    cache.clear()
+    address = editor.email
+    if variant == "user_email_only":
+        # Accounts from the admin or older invitations may have no EmailAddress row.
+        EmailAddress.objects.filter(user=editor).delete()
+        User.objects.filter(pk=editor.pk).update(email="Erik.Editor@Example.org")
+        address = "erik.editor@example.org"
+    elif variant == "other_case":
+        address = editor.email.upper()
+    client.force_login(reader)
+
+    response = client.post(reverse("account_email"), {"email": address, "action_add": ""})
+
+    assert response.status_code == 200
+    assert "Diese E-Mail-Adresse gehört zu einem anderen Konto." in response.content.decode()
+    assert list(EmailAddress.objects.filter(user=reader).values_list("email", flat=True)) == [
+        reader.email]
+    assert mail.outbox == []
+
+
+def test_adding_a_new_address_of_ones_own_sends_the_verification_to_it(client, reader):
+    cache.clear()
+    client.force_login(reader)
+
+    response = client.post(reverse("account_email"),
+                           {"email": "rita.privat@example.net", "action_add": ""})
+
+    assert response.status_code == 302
+    assert EmailAddress.objects.get(user=reader, email="rita.privat@example.net").verified is False
+    assert [message.to for message in mail.outbox] == [["rita.privat@example.net"]]

@@ -154,3 +154,36 @@ def test_healthz_over_plain_http_answers_while_other_pages_redirect_to_https(tmp
     health_status, health_body, start_status, start_location = json.loads(result.stdout)
     assert (health_status, health_body) == (200, '{"status": "ok", "database": "ok"}')
     assert (start_status, start_location) == (301, "https://kreishaus.example.org/")
+
+
+SHOW_LOGIN_SETTINGS = SETUP + (
+    "\nfrom django.conf import settings\n"
+    "print(settings.ALLAUTH_TRUSTED_PROXY_COUNT, settings.MFA_REQUIRED_FOR_PRIVILEGED)"
+)
+
+
+def test_production_trusts_the_documented_proxy_and_requires_mfa_of_privileged_users():
+    result = _run_python("-c", SHOW_LOGIN_SETTINGS, env=_production_env())
+
+    assert result.stdout.split() == ["1", "True"], result.stderr
+
+
+@pytest.mark.parametrize(("module", "expected"), [
+    ("kreishaus.settings.production", ["0", "True"]),
+    ("kreishaus.settings.local", ["0", "False"]),
+])
+def test_without_the_variables_no_proxy_is_trusted(module, expected):
+    if _dotenv_defines("TRUSTED_PROXY_COUNT") or _dotenv_defines("MFA_REQUIRED_FOR_PRIVILEGED"):
+        pytest.skip("the .env of this checkout sets the variables")
+    env = _production_env(DJANGO_SETTINGS_MODULE=module, TRUSTED_PROXY_COUNT=None,
+                          MFA_REQUIRED_FOR_PRIVILEGED=None)
+
+    result = _run_python("-c", SHOW_LOGIN_SETTINGS, env=env)
+
+    assert result.stdout.split() == expected, result.stderr
+
+
+def test_compose_trusts_one_proxy_unless_env_says_otherwise():
+    compose = (PROJECT_DIR / "docker-compose.yml").read_text(encoding="utf-8")
+
+    assert 'TRUSTED_PROXY_COUNT: "${TRUSTED_PROXY_COUNT:-1}"' in compose
