@@ -4,15 +4,12 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from kreishaus.forms import RESERVED_SLUGS
+from common.slugs import slug_save
 
 from .models import Article, ArticleRevision, Category
 
-GERMAN_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe",
-                                "Ü": "Ue", "ß": "ss"})
 REVISED_FIELDS = ("title", "summary", "body")
 
 
@@ -22,24 +19,6 @@ class ArticleConflict(Exception):
     def __init__(self, article: Article):
         super().__init__(article.pk)
         self.article = article
-
-
-def _free_slug(model, text: str, *, fallback: str, exclude_pk: int | None = None,
-               max_length: int = 180) -> str:
-    base = slugify(text.translate(GERMAN_LETTERS))[:max_length].strip("-") or fallback
-    if base in RESERVED_SLUGS:
-        base = f"{base}-{fallback}"
-    taken = set(model.objects.filter(slug__startswith=base).exclude(pk=exclude_pk)
-                .values_list("slug", flat=True))
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
-def article_slug_for(title: str, *, exclude_pk: int | None = None) -> str:
-    """A free short address made from the title ("E-Akte einführen" → "e-akte-einfuehren")."""
-    return _free_slug(Article, title, fallback="artikel", exclude_pk=exclude_pk)
 
 
 def _revision_add(*, article: Article, user, message: str,
@@ -71,9 +50,11 @@ def article_create(*, author, title: str, summary: str, body: str, category, vis
     """Create an article and its first revision; the author's administration contributes it."""
     if administration is None and author is not None:
         administration = author.administration
-    article = Article.objects.create(
-        title=title, slug=slug or article_slug_for(title), summary=summary, body=body,
-        category=category, visibility=visibility, author=author, administration=administration)
+    article = Article(
+        title=title, slug=slug, summary=summary, body=body, category=category,
+        visibility=visibility, author=author, administration=administration)
+    # "E-Akte einführen" → "e-akte-einfuehren", "e-akte-einfuehren-2" … (race-free)
+    slug_save(article, source=title, fallback="artikel")
     _relations_set(article, tags=tags, topics=topics, joint_projects=joint_projects,
                    meetings=meetings)
     _revision_add(article=article, user=author, message=message or _("Erste Fassung"))
@@ -132,9 +113,7 @@ def category_save(*, category: Category, fields: dict, user) -> Category:
     """Create or change a category; without a short address one is made from the name."""
     for name, value in fields.items():
         setattr(category, name, value)
-    if not category.slug:
-        category.slug = _free_slug(Category, category.name, fallback="kategorie",
-                                   exclude_pk=category.pk, max_length=110)
-    category.full_clean()
-    category.save()
+    # The slug is checked by slug_save, which also holds against a concurrent save.
+    category.full_clean(exclude=["slug"])
+    slug_save(category, source=category.name, fallback="kategorie")
     return category

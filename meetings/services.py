@@ -39,19 +39,34 @@ def _dispatch_reminders_after_commit() -> None:
     transaction.on_commit(reminders_dispatch.delay)
 
 
+def _lock(meeting: Meeting) -> None:
+    Meeting.objects.select_for_update().only("pk").get(pk=meeting.pk)
+
+
 def meeting_save(*, meeting: Meeting, fields: dict, by: User) -> Meeting:
-    """Create or change a meeting; calendar clients see a higher SEQUENCE after a change."""
+    """Create or change a meeting; calendar clients see a higher SEQUENCE after a change.
+    More places (or no limit any more) move people up from the waiting list."""
     _require_coordinator(by)
     if meeting.state in (MeetingState.CANCELLED, MeetingState.MINUTES_PUBLISHED):
         raise ValidationError(_("Abgesagte oder abgeschlossene Sitzungen können nicht mehr "
                                 "geändert werden."))
     for name, value in fields.items():
         setattr(meeting, name, value)
-    if meeting.pk:
+    existing = meeting.pk is not None
+    if existing:
         meeting.sequence = F("sequence") + 1
     meeting.full_clean(exclude=["sequence"])
-    meeting.save()
-    meeting.refresh_from_db()
+    with transaction.atomic():
+        if existing:
+            # Registrations lock the meeting too: they count places against the capacity
+            # that is stored, and nobody registers between the change and the move-up.
+            _lock(meeting)
+        meeting.save()
+        meeting.refresh_from_db()
+        upcoming = meeting.state in (MeetingState.PLANNED, MeetingState.INVITED) and (
+            meeting.starts_at > timezone.now())
+        if existing and upcoming:
+            _move_up_waiting_list(meeting)
     return meeting
 
 
@@ -135,13 +150,21 @@ def registration_decline(*, meeting: Meeting, user: User) -> Registration:
     return registration
 
 
-def _move_up_waiting_list(meeting: Meeting) -> None:
-    free = (meeting.capacity - _registered_count(meeting)) if meeting.capacity else None
+def _move_up_waiting_list(meeting: Meeting) -> list[Registration]:
+    """Give free places to the waiting list in the order people asked; the caller holds the
+    meeting's lock. Returns the registrations that moved up."""
     waiting = meeting.registrations.filter(status=RegistrationStatus.WAITING).order_by(
         "status_changed_at", "pk")
-    for registration in waiting[:free] if free is not None else waiting:
+    if meeting.capacity is not None:
+        free = max(0, meeting.capacity - _registered_count(meeting))
+        waiting = waiting[:free]
+    moved = list(waiting)
+    now = timezone.now()
+    for registration in moved:
         registration.status = RegistrationStatus.REGISTERED
-        registration.save(update_fields=["status"])
+        registration.status_changed_at = now
+        registration.save(update_fields=["status", "status_changed_at"])
+    return moved
 
 
 def attendance_record(*, meeting: Meeting, attended_user_ids: set[int], by: User) -> None:
@@ -151,6 +174,9 @@ def attendance_record(*, meeting: Meeting, attended_user_ids: set[int], by: User
                              MeetingState.INVITED):
         raise ValidationError(_("Anwesenheit lässt sich erst nach der Einladung erfassen."))
     with transaction.atomic():
+        # Registering locks the meeting as well, so nobody registers between reading the
+        # registrations and adding those who came unregistered (one per person).
+        _lock(meeting)
         for registration in meeting.registrations.exclude(status=RegistrationStatus.DECLINED):
             registration.attended = registration.user_id in attended_user_ids
             registration.save(update_fields=["attended"])

@@ -4,6 +4,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from common.slugs import slug_save
 from members.models import Administration, User
 
 from .models import WorkingGroup
@@ -12,12 +13,14 @@ from .services import _require_coordinator
 
 def working_group_save(*, group: WorkingGroup, fields: dict, members: Iterable[Administration],
                        by: User) -> WorkingGroup:
-    """Create or change a working group and replace its member administrations."""
+    """Create or change a working group and replace its member administrations; without a
+    short address one is made from the name."""
     _require_coordinator(by)
     for name, value in fields.items():
         setattr(group, name, value)
-    group.full_clean()
+    # The slug is checked by slug_save, which also holds against a concurrent save.
+    group.full_clean(exclude=["slug"])
     with transaction.atomic():
-        group.save()
+        slug_save(group, source=group.name, fallback="arbeitsgruppe")
         group.members.set(members)
     return group

@@ -8,31 +8,41 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from common.mail import render_subject
+from common.slugs import slug_save
 
 from .enums import InvitationStatus, Role
 from .models import Administration, ContactPerson, Invitation, ProfileAnswer, ProfileQuestion, User
 from .rules import invitable_roles
 
 
-def _apply(instance, fields: dict) -> None:
+def _apply(instance, fields: dict, *, slug_source: str = "") -> None:
     for name, value in fields.items():
         if value is False and name == "logo":  # "clear" ticked on the file input
             value = ""
         setattr(instance, name, value)
-    instance.full_clean()
-    instance.save()
+    if not slug_source:
+        instance.full_clean()
+        instance.save()
+        return
+    # The slug (and every other unique field) is checked by slug_save, which also holds
+    # against a concurrent save of the same value.
+    instance.full_clean(exclude=["slug"])
+    slug_save(instance, source=getattr(instance, slug_source), fallback="verwaltung")
 
 
 def administration_update(*, administration: Administration, fields: dict, by: User) -> None:
     """Change an administration's facts; core facts are for coordinators only."""
     if not by.is_editor_of(administration):
         raise PermissionDenied
-    _apply(administration, fields)
+    _apply(administration, fields, slug_source="name")
 
 
 def profile_answers_save(
@@ -67,6 +77,11 @@ def contact_delete(*, contact: ContactPerson, by: User) -> None:
     contact.delete()
 
 
+INVITATION_PENDING = _lazy(
+    "An diese E-Mail-Adresse ist bereits eine Einladung unterwegs. Sie können sie in der "
+    "Personenliste erneut senden oder zurückziehen.")
+
+
 def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -75,7 +90,7 @@ def _send_invitation_mail(invitation: Invitation, token: str) -> None:
     link = settings.SITE_URL + reverse("members:invitation_accept", args=[token])
     context = {"invitation": invitation, "link": link, "site_url": settings.SITE_URL}
     with translation.override("de"):
-        subject = render_to_string("members/email/invitation_subject.txt", context).strip()
+        subject = render_subject("members/email/invitation_subject.txt", context)
         text = render_to_string("members/email/invitation_body.txt", context)
         html = render_to_string("members/email/invitation_body.html", context)
     message = EmailMultiAlternatives(subject, text, to=[invitation.email])
@@ -112,15 +127,19 @@ def invitation_create(
         if Invitation.objects.filter(
             email__iexact=email, accepted_at__isnull=True, revoked_at__isnull=True
         ).exists():
-            raise ValidationError(_(
-                "An diese E-Mail-Adresse ist bereits eine Einladung unterwegs. Sie können sie "
-                "in der Personenliste erneut senden oder zurückziehen."))
+            raise ValidationError(INVITATION_PENDING)
         invitation = Invitation(
             email=email, administration=administration, role=role, invited_by=invited_by,
             first_name=first_name.strip(), last_name=last_name.strip(),
         )
         token = _issue_token(invitation)
-        invitation.save()
+        try:
+            with transaction.atomic():
+                invitation.save()
+        except IntegrityError:
+            # A concurrent request invited the same address a moment earlier; the unique
+            # index on open invitations (one_open_invitation_per_email) kept it single.
+            raise ValidationError(INVITATION_PENDING) from None
         _send_invitation_mail(invitation, token)
     return invitation
 

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 
+from common.slugs import slug_save
 from members.models import User
 
 from .models import Topic
@@ -9,11 +10,12 @@ from .models import Topic
 
 def topic_save(*, topic: Topic, fields: dict, by: User) -> Topic:
     """Create or change a topic of the catalogue; topics are deactivated, never deleted,
-    so their statuses and history stay."""
+    so their statuses and history stay. Without a short address one is made from the name."""
     if not (by.is_authenticated and by.is_coordinator):
         raise PermissionDenied
     for name, value in fields.items():
         setattr(topic, name, value)
-    topic.full_clean()
-    topic.save()
+    # The slug is checked by slug_save, which also holds against a concurrent save.
+    topic.full_clean(exclude=["slug"])
+    slug_save(topic, source=topic.name, fallback="thema")
     return topic

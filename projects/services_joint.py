@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from common.slugs import slug_save
 from meetings.models import Decision
 from members.models import Administration, User
 
@@ -38,7 +39,8 @@ def _check_dates(start, end) -> None:
 def joint_project_save(*, project: JointProject, fields: dict, by: User,
                        participants: Iterable[Administration], topics: Iterable[Topic],
                        decisions: Iterable[Decision]) -> JointProject:
-    """Create or change a project and replace its participants, topics and decisions."""
+    """Create or change a project and replace its participants, topics and decisions;
+    without a short address one is made from the title."""
     if project.pk is None:
         if not joint_project_may_create(by):
             raise PermissionDenied
@@ -53,9 +55,10 @@ def joint_project_save(*, project: JointProject, fields: dict, by: User,
     for name, value in fields.items():
         setattr(project, name, value)
     _check_dates(project.start, project.end)
-    project.full_clean()
+    # The slug is checked by slug_save, which also holds against a concurrent save.
+    project.full_clean(exclude=["slug"])
     with transaction.atomic():
-        project.save()
+        slug_save(project, source=project.title, fallback="projekt")
         project.participants.set(participants)
         project.topics.set(topics)
         project.decisions.set(decisions)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Value
 from django.urls import reverse
 from django.utils import timezone
@@ -51,14 +51,28 @@ def survey_round_open(
     if deadline < timezone.localdate():
         raise ValidationError(_("Die Frist darf nicht in der Vergangenheit liegen."))
     with transaction.atomic():
-        survey_round = SurveyRound.objects.create(title=title, deadline=deadline,
-                                                  meeting=meeting, opened_by=by)
+        if SurveyRound.objects.filter(title__iexact=title, state=SurveyState.OPEN).exists():
+            raise _open_title_taken()
+        try:
+            with transaction.atomic():
+                survey_round = SurveyRound.objects.create(title=title, deadline=deadline,
+                                                          meeting=meeting, opened_by=by)
+        except IntegrityError:
+            # A concurrent request opened the same round a moment earlier; the unique index
+            # one_open_survey_round_per_title kept it single (and its mails too).
+            raise _open_title_taken() from None
         survey_round.topics.set(topics)
         survey_round.themenfelder.set(themenfelder)
         from .tasks import survey_reminders_dispatch
 
         transaction.on_commit(survey_reminders_dispatch.delay)
     return survey_round
+
+
+def _open_title_taken() -> ValidationError:
+    return ValidationError({"title": _(
+        "Eine offene Erhebung mit diesem Titel gibt es schon. Bitte wählen Sie einen anderen "
+        "Titel oder schließen Sie zuerst die offene Erhebung.")})
 
 
 @dataclass

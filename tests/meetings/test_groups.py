@@ -369,7 +369,17 @@ def test_empty_slug_is_built_from_the_name(client, coordinator, administration):
     client.post(reverse("groups:create"),
                 _form_data(administration, name="AG Künstliche Intelligenz", slug=""))
 
-    assert WorkingGroup.objects.get().slug == "ag-kunstliche-intelligenz"
+    assert WorkingGroup.objects.get().slug == "ag-kuenstliche-intelligenz"
+
+
+def test_empty_slug_of_a_taken_name_gets_a_number(client, coordinator, administration, group):
+    client.force_login(coordinator)
+
+    response = client.post(reverse("groups:create"),
+                           _form_data(administration, name="E-Akte", slug=""))
+
+    assert response.status_code == 302
+    assert WorkingGroup.objects.filter(name="E-Akte").get().slug == "e-akte-2"
 
 
 @pytest.mark.parametrize(("slug", "message"), [

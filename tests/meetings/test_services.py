@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from meetings import services
@@ -85,6 +86,68 @@ def test_capacity_fills_then_waiting_list_moves_up(group, administration):
     current = dict(Registration.objects.values_list("user_id", "status"))
     assert current == {first.pk: "declined", second.pk: "registered", third.pk: "registered",
                        fourth.pk: "waiting"}
+
+
+def _waiting_list(meeting, count, administration):
+    people = UserFactory.create_batch(count, administration=administration)
+    for person in people:
+        services.registration_register(meeting=meeting, user=person, mode="in_person")
+    return people
+
+
+def _statuses(people):
+    current = dict(Registration.objects.values_list("user_id", "status"))
+    return [current[person.pk] for person in people]
+
+
+def test_raising_the_capacity_moves_the_waiting_list_up_in_order(group, coordinator,
+                                                                 administration):
+    meeting = make_meeting(group, capacity=1)
+    people = _waiting_list(meeting, 4, administration)
+
+    services.meeting_save(meeting=meeting, fields={"capacity": 3}, by=coordinator)
+
+    assert _statuses(people) == ["registered", "registered", "registered", "waiting"]
+
+
+def test_removing_the_limit_moves_everyone_up(group, coordinator, administration):
+    meeting = make_meeting(group, capacity=1)
+    people = _waiting_list(meeting, 3, administration)
+
+    services.meeting_save(meeting=meeting, fields={"capacity": None}, by=coordinator)
+
+    assert _statuses(people) == ["registered"] * 3
+
+
+def test_lowering_the_capacity_keeps_places_and_moves_nobody(group, coordinator,
+                                                             administration):
+    meeting = make_meeting(group, capacity=2)
+    people = _waiting_list(meeting, 3, administration)
+
+    services.meeting_save(meeting=meeting, fields={"capacity": 1}, by=coordinator)
+    services.registration_decline(meeting=meeting, user=people[0])
+
+    # Two were registered for one place: the one left keeps it, nobody moves up.
+    assert _statuses(people) == ["declined", "registered", "waiting"]
+
+
+def test_capacity_raised_on_the_edit_page_shows_the_moved_people(client, group, coordinator,
+                                                                  administration):
+    meeting = make_meeting(group, capacity=1)
+    people = _waiting_list(meeting, 2, administration)
+    client.force_login(coordinator)
+    start = timezone.localtime(meeting.starts_at)
+
+    response = client.post(reverse("meetings:edit", args=[meeting.pk]), {
+        "title": meeting.title, "format": "in_person", "location": meeting.location,
+        "starts_at": start.strftime("%Y-%m-%dT%H:%M"),
+        "ends_at": (start + timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M"),
+        "capacity": "2"})
+
+    assert response.status_code == 302
+    assert _statuses(people) == ["registered", "registered"]
+    page = client.get(response["Location"]).content.decode()
+    assert "2 angemeldet, 0 auf der Warteliste · 2 Plätze" in page
 
 
 def test_changing_mode_keeps_the_place(group, reader):

@@ -128,13 +128,25 @@ def test_topic_form_refuses_reserved_and_taken_slugs(client, coordinator, catalo
     client.force_login(coordinator)
 
     reserved = client.post(reverse("projects:topic_create"), {
-        "name": "Neu", "slug": "", "group": "internal", "order": 0})
+        "name": "Neu", "slug": "neu", "group": "internal", "order": 0})
     taken = client.post(reverse("projects:topic_create"), {
         "name": "Zweite E-Akte", "slug": "e-akte", "group": "internal", "order": 0})
 
     assert "Die Kurzadresse „neu“ ist reserviert." in reserved.content.decode()
     assert "Diese Kurzadresse ist schon vergeben." in taken.content.decode()
+    assert 'value="e-akte"' in taken.content.decode()
     assert Topic.objects.count() == 3
+
+
+def test_topic_without_slug_gets_a_free_one_made_from_the_name(client, coordinator, catalogue):
+    client.force_login(coordinator)
+
+    for name in ("Neu", "E-Akte"):
+        client.post(reverse("projects:topic_create"), {
+            "name": name, "slug": "", "group": "internal", "order": 0})
+
+    assert list(Topic.objects.filter(name__in=["Neu", "E-Akte"]).order_by("pk")
+                .values_list("slug", flat=True)) == ["e-akte", "neu-thema", "e-akte-2"]
 
 
 def test_edit_page_keeps_the_saved_name_in_the_heading(client, coordinator, catalogue):
