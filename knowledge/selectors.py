@@ -3,18 +3,16 @@
 import difflib
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 from taggit.models import Tag
 
 from meetings.models import Meeting
 from members.models import Administration, ContactPerson
-from members.rules import is_member_staff
 from projects.enums import Stage
 from projects.models import JointProject, Status, Topic
 
-from .enums import Visibility
-from .models import Article, ArticleRevision, Category, Document
+from .models import Article, ArticleRevision, Category, Document, listed_q
 from .selectors_documents import documents_visible_to
 
 # "Wer kann helfen?" names members that run a topic at least as a pilot.
@@ -23,17 +21,9 @@ HELPER_MIN_STAGE = Stage.PILOT
 DIFF_CONTEXT = 3
 
 
-def _listed_q(user, prefix: str = "") -> Q:
-    """Articles that appear in lists: never archived ones; only public ones for visitors."""
-    q = Q(**{f"{prefix}archived_at__isnull": True})
-    if not is_member_staff(user):
-        q &= Q(**{f"{prefix}visibility": Visibility.PUBLIC})
-    return q
-
-
 def articles_listed_for(user) -> QuerySet[Article]:
     """Articles the user may find in lists, with what a list row shows, newest change first."""
-    return (Article.objects.filter(_listed_q(user))
+    return (Article.objects.listed_for(user)
             .select_related("category", "administration")
             .prefetch_related("tags")
             .order_by("-updated_at", "-pk"))
@@ -41,31 +31,36 @@ def articles_listed_for(user) -> QuerySet[Article]:
 
 def articles_newest(user, *, limit: int = 5) -> list[Article]:
     """The most recently written articles the user may see."""
-    return list(Article.objects.filter(_listed_q(user)).select_related("category")
+    return list(Article.objects.listed_for(user).select_related("category")
                 .order_by("-created_at", "-pk")[:limit])
 
 
 def articles_recently_changed(user, *, limit: int = 5) -> list[Article]:
     """The articles whose last save is most recent (a first save counts as a change)."""
-    return list(Article.objects.filter(_listed_q(user)).select_related("category")
+    return list(Article.objects.listed_for(user).select_related("category")
                 .order_by("-updated_at", "-pk")[:limit])
 
 
 def categories_with_counts(user) -> QuerySet[Category]:
     """Categories in their order, each with `article_count` of the articles the user may see."""
     return Category.objects.annotate(
-        article_count=Count("articles", filter=_listed_q(user, "articles__"))
+        article_count=Count("articles", filter=listed_q(user, "articles__"))
     ).order_by("position", "name")
 
 
-def article_tags() -> QuerySet[Tag]:
-    """Tags used by any article, for the filter's choices."""
-    return Article.tags.all().distinct().order_by("name")
+def article_tags(user=None) -> QuerySet[Tag]:
+    """Tags of the articles the user finds in lists (without a user: of any article), for
+    the filter's choices: a tag of an internal article is internal too."""
+    articles = Article.objects.all() if user is None else Article.objects.listed_for(user)
+    tagged = articles.filter(tags=OuterRef("pk"))
+    return Tag.objects.filter(Exists(tagged)).order_by("name")
 
 
-def article_contributors() -> QuerySet[Administration]:
-    """Administrations that contributed at least one article, for the filter's choices."""
-    contributed = Article.objects.filter(administration=OuterRef("pk"))
+def article_contributors(user=None) -> QuerySet[Administration]:
+    """Administrations that contributed at least one article the user finds in lists
+    (without a user: any article), for the filter's choices."""
+    articles = Article.objects.all() if user is None else Article.objects.listed_for(user)
+    contributed = articles.filter(administration=OuterRef("pk"))
     return (Administration.objects.filter(Exists(contributed))
             .order_by("name").only("pk", "name", "slug"))
 
@@ -76,10 +71,12 @@ def _visible_documents(user) -> QuerySet[Document]:
 
 
 def article_detail(*, slug: str, user) -> QuerySet[Article]:
-    """One article with everything its page lists; the caller checks view permission."""
-    meetings = Meeting.objects.select_related("working_group").order_by("-starts_at", "pk")
+    """One article the user may open, with everything its page lists, each list reduced to
+    what the user may open itself."""
+    meetings = (Meeting.objects.visible_to(user).select_related("working_group")
+                .order_by("-starts_at", "pk"))
     return (
-        Article.objects.filter(slug=slug)
+        Article.objects.visible_to(user).filter(slug=slug)
         .select_related("category", "author", "administration")
         .prefetch_related(
             "tags",
@@ -105,13 +102,14 @@ def article_helpers(*, topics: list[Topic], user) -> list[Helper]:
     """'Wer kann helfen?': current members at pilot or live on any of these topics, furthest
     first, with the contacts named on those statuses or else the member's contacts.
 
-    Two queries whatever the number of topics and members; visitors see public contacts only.
+    Two queries whatever the number of topics and members. Built from statuses, so it is
+    internal like them: visitors get nobody (and no query).
     """
     if not topics:
         return []
     today = timezone.localdate()
     current = Administration.objects.current(today).values("pk")
-    statuses = (Status.objects
+    statuses = (Status.objects.visible_to(user)
                 .filter(topic__in=[t.pk for t in topics], stage__gte=HELPER_MIN_STAGE,
                         administration__in=current)
                 .select_related("administration", "topic", "contact")
@@ -122,17 +120,14 @@ def article_helpers(*, topics: list[Topic], user) -> list[Helper]:
         helper.statuses.append(status)
     if not helpers:
         return []
-    internal = is_member_staff(user)
     named = {}
     for helper in helpers.values():
         for status in helper.statuses:
-            contact = status.contact
-            if contact is not None and (internal or contact.is_public):
-                named.setdefault(helper.administration.pk, {})[contact.pk] = contact
-    others = ContactPerson.objects.filter(administration__in=list(helpers)).exclude(
+            if status.contact is not None:
+                named.setdefault(helper.administration.pk, {})[status.contact.pk] = status.contact
+    others = ContactPerson.objects.visible_to(user).filter(
+        administration__in=list(helpers)).exclude(
         administration__in=list(named)).order_by("administration", "order", "name")
-    if not internal:
-        others = others.filter(is_public=True)
     fallback: dict[int, list[ContactPerson]] = {}
     for contact in others:
         fallback.setdefault(contact.administration_id, []).append(contact)

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from django.db.models import CharField, F, Func, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Upper
 
+from common.params import int_param
 from meetings.models import Meeting
 from members.models import Administration
 from members.rules import is_member_staff
 from projects.models import JointProject, Topic
 
-from .enums import Visibility
 from .models import Article, Document
 
 DOCUMENTS_PAGE_SIZE = 25
@@ -25,10 +25,6 @@ CONTRIBUTIONS_LIMIT = 10
 TOPIC_ARTICLES_LIMIT = 20
 
 
-def _public(queryset: QuerySet) -> QuerySet:
-    return queryset.filter(visibility=Visibility.PUBLIC, archived_at__isnull=True)
-
-
 def _with_type(documents: QuerySet[Document]) -> QuerySet[Document]:
     """Adds `file_type`, the upper-case extension of the original name ("PDF", "DOCX")."""
     extension = Func(F("filename"), Value(r"\.([^.]+)$"), function="substring",
@@ -38,13 +34,12 @@ def _with_type(documents: QuerySet[Document]) -> QuerySet[Document]:
 
 def documents_visible_to(user) -> QuerySet[Document]:
     """All documents the user may open: member staff every one, visitors public ones."""
-    documents = _with_type(Document.objects.select_related("administration", "uploaded_by"))
-    return documents if is_member_staff(user) else _public(documents)
+    return _with_type(Document.objects.visible_to(user)
+                      .select_related("administration", "uploaded_by"))
 
 
 def articles_visible_to(user) -> QuerySet[Article]:
-    articles = Article.objects.select_related("administration")
-    return articles if is_member_staff(user) else _public(articles)
+    return Article.objects.visible_to(user).select_related("administration")
 
 
 def documents_for_list(*, user, administration: Administration | None = None,
@@ -60,21 +55,23 @@ def documents_for_list(*, user, administration: Administration | None = None,
     return documents.order_by("-created_at", "-pk")
 
 
-def document_administrations(*, including: str = "") -> QuerySet[Administration]:
-    """Administrations that contributed at least one document, for the list filter, and the
-    one asked for (so that a link to an administration without documents finds none)."""
-    offered = Q(pk__in=Document.objects.values("administration"))
-    if including.isascii() and including.isdigit() and len(including) < 19:
-        offered |= Q(pk=int(including))
+def document_administrations(*, user=None, including: str = "") -> QuerySet[Administration]:
+    """Administrations that contributed at least one document the user may open (without a
+    user: any document), for the list filter, and the one asked for (so that a link to an
+    administration without documents finds none)."""
+    documents = Document.objects.all() if user is None else Document.objects.visible_to(user)
+    offered = Q(pk__in=documents.values("administration"))
+    including_pk = int_param(including, minimum=1)
+    if including_pk is not None:
+        offered |= Q(pk=including_pk)
     return Administration.objects.filter(offered).order_by("name")
 
 
 def document_for_page(*, pk: int, user) -> QuerySet[Document]:
     """One document with its links, each list already reduced to what the user may see."""
-    staff = is_member_staff(user)
     articles = articles_visible_to(user).filter(archived_at__isnull=True).order_by("title")
-    meetings = (Meeting.objects.select_related("working_group").order_by("-starts_at")
-                if staff else Meeting.objects.none())
+    meetings = (Meeting.objects.visible_to(user).select_related("working_group")
+                .order_by("-starts_at"))
     return documents_visible_to(user).filter(pk=pk).prefetch_related(
         Prefetch("articles", queryset=articles, to_attr="article_list"),
         Prefetch("meetings", queryset=meetings, to_attr="meeting_list"),
@@ -102,9 +99,10 @@ def link_targets(*, user, article_slug: str = "", meeting_pk: str = "",
     ignored (the form then simply starts without that link)."""
     article = (articles_visible_to(user).filter(slug=article_slug, archived_at__isnull=True)
                .first() if article_slug else None)
-    valid_pk = meeting_pk.isascii() and meeting_pk.isdigit() and len(meeting_pk) < 19
-    meeting = (Meeting.objects.select_related("working_group").filter(pk=int(meeting_pk)).first()
-               if valid_pk and is_member_staff(user) else None)
+    meeting_id = int_param(meeting_pk, minimum=1)
+    meeting = (Meeting.objects.visible_to(user).select_related("working_group")
+               .filter(pk=meeting_id).first()
+               if meeting_id is not None and is_member_staff(user) else None)
     project = JointProject.objects.filter(slug=project_slug).first() if project_slug else None
     return LinkTargets(article=article, meeting=meeting, project=project)
 
@@ -141,20 +139,17 @@ def joint_projects_for_linking() -> QuerySet[JointProject]:
 
 # --- Knowledge shown on other pages -------------------------------------------------------
 
-def linked_articles(*, internal: bool) -> QuerySet[Article]:
-    """For a Prefetch of `articles` on meetings and projects: not archived, by title."""
-    articles = Article.objects.filter(archived_at__isnull=True)
-    if not internal:
-        articles = articles.filter(visibility=Visibility.PUBLIC)
-    return articles.select_related("administration").order_by("title", "pk")
+def linked_articles(user) -> QuerySet[Article]:
+    """For a Prefetch of `articles` on meetings and projects: those the user may open, not
+    archived, by title."""
+    return (Article.objects.listed_for(user).select_related("administration")
+            .order_by("title", "pk"))
 
 
-def linked_documents(*, internal: bool) -> QuerySet[Document]:
+def linked_documents(user) -> QuerySet[Document]:
     """For a Prefetch of `knowledge_documents` on meetings and projects."""
-    documents = _with_type(Document.objects.filter(archived_at__isnull=True))
-    if not internal:
-        documents = documents.filter(visibility=Visibility.PUBLIC)
-    return documents.select_related("administration").order_by("title", "pk")
+    return (_with_type(Document.objects.listed_for(user)).select_related("administration")
+            .order_by("title", "pk"))
 
 
 @dataclass(frozen=True)

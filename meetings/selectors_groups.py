@@ -11,11 +11,13 @@ from .enums import ActionItemStatus, MeetingState, MinutesState
 from .models import ActionItem, Meeting, WorkingGroup
 
 
-def working_groups_for_list(*, now: datetime | None = None) -> QuerySet[WorkingGroup]:
-    """All groups with their member count and the start of their next meeting (or None)."""
+def working_groups_for_list(user, *, now: datetime | None = None) -> QuerySet[WorkingGroup]:
+    """All groups with their member count and the start of their next meeting the user may
+    see (or None)."""
     now = now or timezone.now()
     next_meeting = (
-        Meeting.objects.filter(working_group=OuterRef("pk"), starts_at__gt=now)
+        Meeting.objects.visible_to(user, now=now)
+        .filter(working_group=OuterRef("pk"), starts_at__gt=now)
         .exclude(state=MeetingState.CANCELLED)
         .order_by("starts_at")
         .values("starts_at")[:1]
@@ -28,16 +30,14 @@ def working_groups_for_list(*, now: datetime | None = None) -> QuerySet[WorkingG
     )
 
 
-def working_group_detail(*, slug: str, internal: bool,
+def working_group_detail(*, slug: str, user,
                          now: datetime | None = None) -> QuerySet[WorkingGroup]:
-    """One group with members and meetings; visitors get upcoming, not cancelled ones only."""
+    """One group with members and the meetings the user may see (visitors: upcoming ones
+    the members were invited to)."""
     now = now or timezone.now()
-    meetings = Meeting.objects.select_related("host")
+    meetings = Meeting.objects.visible_to(user, now=now).select_related("host")
     upcoming = meetings.filter(starts_at__gt=now).order_by("starts_at")
     past = meetings.filter(starts_at__lte=now).order_by("-starts_at")
-    if not internal:
-        upcoming = upcoming.filter(state=MeetingState.INVITED)
-        past = past.none()
     return (
         WorkingGroup.objects.filter(slug=slug)
         .select_related("coordinating_administration")

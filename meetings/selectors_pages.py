@@ -10,14 +10,22 @@ from .enums import ActionItemStatus, MinutesState, RegistrationStatus
 from .models import ActionItem, AgendaItem, Meeting, Registration
 
 
-def meetings_for_list() -> QuerySet[Meeting]:
-    return Meeting.objects.select_related("working_group", "host", "minutes").order_by(
-        "-starts_at")
+def meetings_for_list(user) -> QuerySet[Meeting]:
+    """The meetings the user may open, newest first."""
+    return Meeting.objects.visible_to(user).select_related(
+        "working_group", "host", "minutes").order_by("-starts_at")
 
 
-def meeting_for_page(pk: int) -> QuerySet[Meeting]:
+def meeting_for_page(pk: int, *, user=None) -> QuerySet[Meeting]:
+    """One meeting with everything its internal page shows; with `user`, also the knowledge
+    linked to it that this user may open (exports and attendance lists leave it out)."""
     registrations = Registration.objects.select_related("user__administration").order_by(
         "user__administration__name", "user__last_name", "user__first_name")
+    knowledge = [] if user is None else [
+        Prefetch("articles", queryset=linked_articles(user), to_attr="knowledge_articles"),
+        Prefetch("knowledge_documents", queryset=linked_documents(user),
+                 to_attr="knowledge_document_list"),
+    ]
     return Meeting.objects.filter(pk=pk).select_related(
         "working_group", "host", "minutes", "minutes__approved_in",
     ).prefetch_related(
@@ -27,12 +35,7 @@ def meeting_for_page(pk: int) -> QuerySet[Meeting]:
         Prefetch("registrations", queryset=registrations),
         Prefetch("action_items", queryset=ActionItem.objects.select_related(
             "responsible_administration", "responsible_user")),
-        "decisions__agenda_item", "documents",
-        # The meeting page is internal: every article and document not archived.
-        Prefetch("articles", queryset=linked_articles(internal=True),
-                 to_attr="knowledge_articles"),
-        Prefetch("knowledge_documents", queryset=linked_documents(internal=True),
-                 to_attr="knowledge_document_list"),
+        "decisions__agenda_item", "documents", *knowledge,
     )
 
 

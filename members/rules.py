@@ -20,6 +20,13 @@ def is_editor_of(user, administration) -> bool:
     return bool(user.is_authenticated and user.is_editor_of(administration))
 
 
+@rules.predicate
+def belongs_to(user, administration) -> bool:
+    """Active staff of that administration (any role)."""
+    return bool(user.is_authenticated and user.is_active and administration is not None
+                and user.administration_id == administration.pk)
+
+
 def invitable_roles(user, administration) -> list[str]:
     """Roles this user may hand out for that administration (empty: may not invite)."""
     if not user.is_authenticated or not user.is_active:
@@ -45,7 +52,9 @@ rules.add_perm("members.view_internal", is_member_staff)
 rules.add_perm("members.change_administration", is_editor_of)
 rules.add_perm("members.change_administration_core", is_coordinator)
 rules.add_perm("members.manage_network", is_coordinator)
-rules.add_perm("members.view_staff", is_member_staff)
+# Names, e-mail addresses and roles of an administration's accounts: its own staff and the
+# coordination office (and admins), not the staff of other members.
+rules.add_perm("members.view_staff", belongs_to | is_coordinator)
 rules.add_perm("members.invite_staff", may_invite_to)
 rules.add_perm("members.manage_invitation", may_manage_invitation)
 rules.add_perm("members.manage_accounts", is_coordinator)

@@ -17,13 +17,11 @@ def administrations_for_directory(*, include_former: bool = False) -> QuerySet[A
     return queryset
 
 
-def administration_detail(*, slug: str, internal: bool) -> QuerySet[Administration]:
-    """One administration with its answers, contacts and children, filtered by visibility."""
-    answers = ProfileAnswer.objects.select_related("question").filter(question__is_active=True)
-    contacts = ContactPerson.objects.all()
-    if not internal:
-        answers = answers.filter(is_public=True)
-        contacts = contacts.filter(is_public=True)
+def administration_detail(*, slug: str, user) -> QuerySet[Administration]:
+    """One administration with the answers and contacts the user may see, and its children."""
+    answers = (ProfileAnswer.objects.visible_to(user).select_related("question")
+               .filter(question__is_active=True))
+    contacts = ContactPerson.objects.visible_to(user)
     return Administration.objects.filter(slug=slug).select_related("parent").prefetch_related(
         Prefetch("profile_answers", queryset=answers.order_by("question__order", "question_id"),
                  to_attr="visible_answers"),

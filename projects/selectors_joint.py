@@ -17,6 +17,7 @@ from django.utils import timezone
 from knowledge.selectors_documents import linked_articles, linked_documents
 from meetings.models import Decision, WorkingGroup
 from members.models import Administration
+from members.rules import is_member_staff
 
 from .models import JointProject, Milestone, ProjectDocument
 
@@ -40,13 +41,12 @@ def joint_projects_for_list(*, today: date | None = None) -> QuerySet[JointProje
     )
 
 
-def joint_project_detail(*, slug: str, internal: bool) -> QuerySet[JointProject]:
-    """One project with participants, topics, milestones and linked knowledge (visitors: the
-    public part); decisions and project documents for member staff only."""
-    decisions = (Decision.objects.select_related("meeting")
+def joint_project_detail(*, slug: str, user) -> QuerySet[JointProject]:
+    """One project with participants, topics, milestones, and the decisions, documents and
+    knowledge linked to it that the user may see (project documents: member staff only)."""
+    internal = is_member_staff(user)
+    decisions = (Decision.objects.visible_to(user).select_related("meeting")
                  .order_by("meeting__starts_at", "order", "pk"))
-    if not internal:
-        decisions = decisions.none()
     return (
         JointProject.objects.filter(slug=slug)
         .select_related("lead", "working_group")
@@ -59,9 +59,8 @@ def joint_project_detail(*, slug: str, internal: bool) -> QuerySet[JointProject]
             Prefetch("decisions", queryset=decisions, to_attr="decision_list"),
             Prefetch("documents", queryset=ProjectDocument.objects.all() if internal
                      else ProjectDocument.objects.none(), to_attr="document_list"),
-            Prefetch("articles", queryset=linked_articles(internal=internal),
-                     to_attr="knowledge_articles"),
-            Prefetch("knowledge_documents", queryset=linked_documents(internal=internal),
+            Prefetch("articles", queryset=linked_articles(user), to_attr="knowledge_articles"),
+            Prefetch("knowledge_documents", queryset=linked_documents(user),
                      to_attr="knowledge_document_list"),
         )
     )

@@ -7,10 +7,11 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
-from meetings.models import Decision
+from meetings.enums import MinutesState
+from meetings.models import Decision, Minutes
 from members.enums import AdministrationKind, FederalState
 from members.models import Administration
 from projects.enums import ProjectStage
@@ -52,7 +53,10 @@ def _milestone(project, day, title="Meilenstein", done=False):
     return Milestone.objects.create(project=project, date=day, title=title, done=done)
 
 
-def _decision(meeting, wording="Die AG beschließt das Projekt."):
+def _decision(meeting, wording="Die AG beschließt das Projekt.",
+              minutes=MinutesState.PUBLISHED):
+    # Member staff see a decision once the minutes holding it are published.
+    Minutes.objects.update_or_create(meeting=meeting, defaults={"state": minutes})
     return Decision.objects.create(meeting=meeting, wording=wording)
 
 
@@ -166,15 +170,31 @@ def test_project_page_shows_member_staff_decisions_with_meeting_and_funding(clie
     assert "Projekt bearbeiten" not in page
 
 
-def test_project_page_links_topics_only_when_topic_pages_exist(client, project):
-    page = client.get(project.get_absolute_url()).content.decode()
+def test_project_page_links_topics_for_member_staff_only(client, project, reader):
+    # Topic pages show statuses and are internal: visitors get the name without a link.
+    visitor_page = client.get(project.get_absolute_url()).content.decode()
+    client.force_login(reader)
+    member_page = client.get(project.get_absolute_url()).content.decode()
 
-    try:
-        topic_url = reverse("projects:topic", args=["bauen-wohnen"])
-    except NoReverseMatch:
-        assert "<li>Bauen und Wohnen</li>" in page
-    else:
-        assert f'href="{topic_url}">Bauen und Wohnen</a>' in page
+    topic_url = reverse("projects:topic", args=["bauen-wohnen"])
+    assert "<li>Bauen und Wohnen</li>" in visitor_page and topic_url not in visitor_page
+    assert f'href="{topic_url}">Bauen und Wohnen</a>' in member_page
+
+
+def test_project_page_hides_decisions_of_draft_minutes_from_readers(client, project, group,
+                                                                      reader, coordinator):
+    meeting = make_meeting(group, days=-5, title="Sitzung mit Entwurf", state="held")
+    project.decisions.add(_decision(meeting, "Entwurfsbeschluss zur Ausschreibung",
+                                    minutes=MinutesState.DRAFT))
+    client.force_login(reader)
+    reader_page = client.get(project.get_absolute_url()).content.decode()
+    client.force_login(coordinator)
+    coordinator_page = client.get(project.get_absolute_url()).content.decode()
+
+    # As on the meeting page: readers see decisions once the minutes are published.
+    assert "Entwurfsbeschluss zur Ausschreibung" not in reader_page
+    assert "Die AG beauftragt die Ausschreibung des Scandienstleisters." in reader_page
+    assert "Entwurfsbeschluss zur Ausschreibung" in coordinator_page
 
 
 @pytest.mark.parametrize("role", ROLES)
