@@ -5,13 +5,14 @@ every other save (through knowledge.services); an uploaded document passes the s
 check as on the site.
 """
 
-from django import forms
 from django.contrib import admin
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from common.admin_base import ModelAdmin, TabularInline
+from common.forms import ModelForm
 from kreishaus.uploads import DOCUMENT_HELP, validate_document
 
 from . import services
@@ -20,14 +21,14 @@ from .services_documents import document_filename
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(ModelAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
 
 
-class RevisionInline(admin.TabularInline):
+class RevisionInline(TabularInline):
     model = ArticleRevision
     extra = 0
     max_num = 0
@@ -45,7 +46,7 @@ class RevisionInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ModelAdmin):
     list_display = ["title", "category", "administration", "visibility", "revision_number",
                     "updated_at", "archived_at"]
     list_filter = ["visibility", "category", ("archived_at", admin.EmptyFieldListFilter),
@@ -77,7 +78,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(ArticleRevision)
-class ArticleRevisionAdmin(admin.ModelAdmin):
+class ArticleRevisionAdmin(ModelAdmin):
     list_display = ["article", "number", "author", "message", "created_at"]
     list_select_related = ["article", "author"]
     search_fields = ["article__title", "title", "message"]
@@ -93,7 +94,7 @@ class ArticleRevisionAdmin(admin.ModelAdmin):
         return False
 
 
-class DocumentAdminForm(forms.ModelForm):
+class DocumentAdminForm(ModelForm):
     class Meta:
         model = Document
         fields = ["title", "description", "reuse_note", "file", "visibility", "administration",
@@ -108,7 +109,7 @@ class DocumentAdminForm(forms.ModelForm):
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(ModelAdmin):
     form = DocumentAdminForm
     list_display = ["title", "filename", "administration", "visibility", "size_display",
                     "uploaded_by", "created_at", "archived_at"]

@@ -4,6 +4,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import Form
 from projects.models import Topic
 
 from .models import Article, Category
@@ -40,6 +41,7 @@ class ArticleFilter(django_filters.FilterSet):
 
     class Meta:
         model = Article
+        form = Form  # the input rules of common.forms
         fields = ["q", "kategorie", "schlagwort", "verwaltung", "thema"]
 
     def filter_text(self, queryset, name, value):

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import ModelForm
 from kreishaus.forms import RESERVED_SLUGS
 from meetings.models import Meeting
 from members.models import Administration
@@ -62,7 +63,7 @@ class MeetingChoiceField(forms.ModelMultipleChoiceField):
         return f"{day} · {obj.title} ({obj.working_group.name})"
 
 
-class ArticleForm(forms.ModelForm):
+class ArticleForm(ModelForm):
     tags = CommaTagField(
         label=_("Schlagwörter"), required=False, max_length=1000,
         help_text=_("Durch Kommas getrennt, z. B. „E-Akte, Ausländerbehörde, Scannen“."))
@@ -109,6 +110,9 @@ class ArticleForm(forms.ModelForm):
             topics = topics | Topic.objects.filter(articles=article)
             meetings = meetings | Meeting.objects.filter(articles=article)
             self.initial.setdefault("revision", article.revision_number)
+            # Without it a save would silently replace whatever someone else saved meanwhile;
+            # a missing or tampered value shows the error of common.forms at the top.
+            self.fields["revision"].required = True
         self.fields["topics"].queryset = topics.distinct()
         self.fields["joint_projects"].queryset = JointProject.objects.order_by("title")
         self.fields["meetings"].queryset = (meetings.distinct().select_related("working_group")
@@ -143,7 +147,7 @@ class ArticleForm(forms.ModelForm):
                 for name in ("tags", "topics", "joint_projects", "meetings")}
 
 
-class CategoryForm(forms.ModelForm):
+class CategoryForm(ModelForm):
     class Meta:
         model = Category
         fields = ["name", "slug", "description", "position"]

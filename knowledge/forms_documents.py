@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import Form, ModelForm
 from kreishaus.uploads import DOCUMENT_ACCEPT, DOCUMENT_HELP, validate_document
 from meetings.models import Meeting
 from members.models import Administration
@@ -27,7 +28,7 @@ class MeetingChoiceField(forms.ModelMultipleChoiceField):
         return f"{day}: {obj.title} ({obj.working_group.name})"
 
 
-class DocumentForm(forms.ModelForm):
+class DocumentForm(ModelForm):
     """Metadata and links of a document; the file is required when uploading and optional
     (a replacement) when changing. The contributing administration appears only for those
     who may pick it (coordinators)."""
@@ -107,7 +108,7 @@ class DocumentForm(forms.ModelForm):
         return upload or None
 
 
-class DocumentFilterForm(forms.Form):
+class DocumentFilterForm(Form):
     administration = forms.ModelChoiceField(
         label=_("Beitragende Verwaltung"), queryset=Administration.objects.none(),
         required=False, empty_label=_("alle Verwaltungen"))

@@ -7,10 +7,12 @@ would break the exactly-once bookkeeping.
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from common.admin_base import ModelAdmin
+
 from .models import OutgoingMail, Reminder, SearchEntry
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(ModelAdmin):
     def has_add_permission(self, request, obj=None) -> bool:
         return False
 

@@ -3,8 +3,9 @@
 from django import forms
 from django.forms import BoundField
 from django.forms.renderers import TemplatesSetting
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
+
+from common.slugs import RESERVED_SLUGS
 
 _WIDGET_CLASSES = {
     "checkbox": "kern-form-check__checkbox",
@@ -43,16 +44,12 @@ class KernFormRenderer(TemplatesSetting):
     bound_field_class = KernBoundField
 
 
-# Paths like ".../neu/" would collide with an object called "neu".
-RESERVED_SLUGS = {"neu"}
-
-
-def clean_slug(slug: str, *, fallback: str) -> str:
-    """The given short address, or one made from the name; refuses empty and reserved ones."""
-    slug = slug or slugify(fallback)
-    if not slug:
-        raise forms.ValidationError(_("Bitte geben Sie eine Kurzadresse an."))
+def clean_slug(slug: str, *, fallback: str = "") -> str:
+    """The short address the user typed (reserved ones refused), or "" if none: then the
+    service makes a free one from the name when it saves (common.slugs.slug_save), which
+    also holds when two people save the same name at once. `fallback` is no longer used;
+    the forms still pass the name."""
     if slug in RESERVED_SLUGS:
         raise forms.ValidationError(
             _("Die Kurzadresse „%(slug)s“ ist reserviert."), params={"slug": slug})
-    return slug
+    return slug or ""

@@ -40,6 +40,8 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 from kombu.exceptions import OperationalError as BrokerError
 
+from common.mail import subject_line
+
 from .enums import MailState
 from .models import OutgoingMail
 
@@ -72,6 +74,9 @@ def mail_queue_bulk(mails: list[OutgoingMail]) -> list[OutgoingMail]:
     """Write many unsaved mails with one INSERT and enqueue their tasks after commit."""
     if not mails:
         return []
+    for mail in mails:
+        # A line break in a subject (a name stored with one) would make the mail unsendable.
+        mail.subject = subject_line(mail.subject)
     mails = OutgoingMail.objects.bulk_create(mails)
     ids = [mail.pk for mail in mails]
     transaction.on_commit(lambda: _enqueue(ids))
@@ -171,7 +176,8 @@ def _no_longer_useful(mail: OutgoingMail, now: datetime) -> str:
 
 def _message(mail: OutgoingMail) -> EmailMultiAlternatives:
     message = EmailMultiAlternatives(
-        mail.subject, mail.body_text, to=[mail.to], headers={"Message-ID": _message_id(mail)}
+        subject_line(mail.subject), mail.body_text, to=[mail.to],
+        headers={"Message-ID": _message_id(mail)},
     )
     if mail.body_html:
         message.attach_alternative(mail.body_html, "text/html")

@@ -9,6 +9,8 @@ from django.db import models
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from common.admin_base import ModelAdmin, TabularInline
+
 from .enums import RegistrationStatus
 from .models import (
     ActionItem,
@@ -24,7 +26,7 @@ from .models import (
 
 
 @admin.register(WorkingGroup)
-class WorkingGroupAdmin(admin.ModelAdmin):
+class WorkingGroupAdmin(ModelAdmin):
     list_display = ["name", "slug", "cadence", "coordinating_administration", "member_count"]
     list_filter = ["cadence"]
     list_select_related = ["coordinating_administration"]
@@ -41,7 +43,7 @@ class WorkingGroupAdmin(admin.ModelAdmin):
         return obj.member_count
 
 
-class AgendaItemInline(admin.TabularInline):
+class AgendaItemInline(TabularInline):
     model = AgendaItem
     fk_name = "meeting"
     extra = 0
@@ -50,7 +52,7 @@ class AgendaItemInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(ModelAdmin):
     list_display = ["title", "working_group", "starts_at", "format", "host", "state",
                     "registered_count", "capacity"]
     list_filter = ["state", "working_group", "format"]
@@ -74,7 +76,7 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(ModelAdmin):
     list_display = ["user", "meeting", "mode", "status", "attended", "status_changed_at"]
     list_filter = ["status", "mode", "attended", "meeting__working_group"]
     list_select_related = ["user", "meeting"]
@@ -83,7 +85,7 @@ class RegistrationAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at", "status_changed_at"]
 
 
-class MinutesRevisionInline(admin.TabularInline):
+class MinutesRevisionInline(TabularInline):
     model = MinutesRevision
     extra = 0
     can_delete = False
@@ -98,7 +100,7 @@ class MinutesRevisionInline(admin.TabularInline):
 
 
 @admin.register(Minutes)
-class MinutesAdmin(admin.ModelAdmin):
+class MinutesAdmin(ModelAdmin):
     list_display = ["meeting", "state", "published_at", "published_by", "approved_at",
                     "approved_in"]
     list_filter = ["state", "meeting__working_group"]
@@ -110,7 +112,7 @@ class MinutesAdmin(admin.ModelAdmin):
 
 
 @admin.register(Decision)
-class DecisionAdmin(admin.ModelAdmin):
+class DecisionAdmin(ModelAdmin):
     list_display = ["__str__", "meeting", "result", "order"]
     list_filter = ["result", "meeting__working_group"]
     list_select_related = ["meeting"]
@@ -120,7 +122,7 @@ class DecisionAdmin(admin.ModelAdmin):
 
 
 @admin.register(ActionItem)
-class ActionItemAdmin(admin.ModelAdmin):
+class ActionItemAdmin(ModelAdmin):
     list_display = ["title", "meeting", "responsible_administration", "responsible_user",
                     "due_date", "status"]
     list_filter = ["status", "meeting__working_group", "responsible_administration"]
@@ -133,7 +135,7 @@ class ActionItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(MeetingDocument)
-class MeetingDocumentAdmin(admin.ModelAdmin):
+class MeetingDocumentAdmin(ModelAdmin):
     list_display = ["title", "meeting", "uploaded_by", "uploaded_at"]
     list_filter = ["meeting__working_group"]
     list_select_related = ["meeting", "uploaded_by"]

@@ -2,6 +2,7 @@ import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import Form
 from members.models import Administration
 
 from .models import Meeting, WorkingGroup
@@ -33,6 +34,7 @@ class MeetingFilter(django_filters.FilterSet):
 
     class Meta:
         model = Meeting
+        form = Form  # the input rules of common.forms
         fields = ["period", "working_group", "year", "host"]
 
     def filter_period(self, queryset, name, value):

@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import Form, ModelForm
 from kreishaus.uploads import DOCUMENT_HELP, validate_document
 from members.models import Administration, User
 
@@ -11,7 +12,7 @@ from .models import ActionItem, AgendaItem, Decision, Meeting, MeetingDocument
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(ModelForm):
     online_link = forms.URLField(
         label=_("Link zur Online-Teilnahme"), required=False, assume_scheme="https",
         help_text=_("Pflichtangabe für Online- und Hybrid-Sitzungen."))
@@ -49,12 +50,12 @@ class MeetingForm(forms.ModelForm):
         return cleaned
 
 
-class CancelForm(forms.Form):
+class CancelForm(Form):
     reason = forms.CharField(label=_("Grund der Absage"), widget=forms.Textarea(attrs={"rows": 3}),
                              help_text=_("Die angemeldeten Personen erhalten ihn per E-Mail."))
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(Form):
     mode = forms.ChoiceField(label=_("Ich nehme teil"), choices=AttendanceMode.choices,
                              widget=forms.RadioSelect, initial=AttendanceMode.IN_PERSON)
 
@@ -68,7 +69,7 @@ class RegistrationForm(forms.Form):
                 (AttendanceMode.IN_PERSON, AttendanceMode.IN_PERSON.label)]
 
 
-class AgendaItemForm(forms.ModelForm):
+class AgendaItemForm(ModelForm):
     class Meta:
         model = AgendaItem
         fields = ["title", "description", "presenter", "duration_minutes", "approves_minutes_of",
@@ -86,7 +87,7 @@ class AgendaItemForm(forms.ModelForm):
         ).order_by("-starts_at")
 
 
-class CarryOverForm(forms.Form):
+class CarryOverForm(Form):
     """Agenda items of the previous meeting to take over into the new one."""
 
     items = forms.MultipleChoiceField(
@@ -103,7 +104,7 @@ class CarryOverForm(forms.Form):
         return [int(pk) for pk in self.cleaned_data["items"]]
 
 
-class MinutesForm(forms.Form):
+class MinutesForm(Form):
     """Summary, a note per agenda item and, once published, the reason for a correction."""
 
     summary = forms.CharField(label=_("Zusammenfassung"), required=False,
@@ -127,7 +128,7 @@ class MinutesForm(forms.Form):
         return {item.pk: self.cleaned_data[f"notes_{item.pk}"] for item in self.items}
 
 
-class DecisionForm(forms.ModelForm):
+class DecisionForm(ModelForm):
     class Meta:
         model = Decision
         fields = ["agenda_item", "wording", "result", "order"]
@@ -138,7 +139,7 @@ class DecisionForm(forms.ModelForm):
         self.fields["agenda_item"].queryset = meeting.agenda_items.all()
 
 
-class ActionItemForm(forms.ModelForm):
+class ActionItemForm(ModelForm):
     class Meta:
         model = ActionItem
         fields = ["title", "description", "responsible_administration", "responsible_user",
@@ -160,7 +161,7 @@ class ActionItemForm(forms.ModelForm):
         return cleaned
 
 
-class DocumentForm(forms.ModelForm):
+class DocumentForm(ModelForm):
     class Meta:
         model = MeetingDocument
         fields = ["title", "file"]
@@ -172,7 +173,7 @@ class DocumentForm(forms.ModelForm):
         return upload
 
 
-class AttendanceForm(forms.Form):
+class AttendanceForm(Form):
     attended = forms.MultipleChoiceField(label=_("Anwesend"), required=False,
                                          widget=forms.CheckboxSelectMultiple)
 

@@ -5,6 +5,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import ModelForm
 from kreishaus.forms import clean_slug
 from members.models import Administration
 
@@ -39,7 +40,7 @@ class ReminderDaysField(forms.CharField):
         return days
 
 
-class WorkingGroupForm(forms.ModelForm):
+class WorkingGroupForm(ModelForm):
     reminder_days = ReminderDaysField(
         label=_("Erinnerungen (Tage vorher)"), required=False,
         help_text=_("Wie viele Tage vor einer Sitzung erinnert wird, z. B. 14,1. "

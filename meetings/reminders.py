@@ -38,6 +38,7 @@ from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from common.mail import render_subject
 from kreishaus.enums import ReminderKind
 from kreishaus.models import OutgoingMail, Reminder
 from kreishaus.outbox import mail_queue_bulk
@@ -272,8 +273,7 @@ def _queue(due: _Due, recipients: list[User]) -> int:
             return 0
         attachment = due.attachment() if due.attachment else None
         context = _context(due)
-        subject = " ".join(render_to_string(
-            f"meetings/email/{due.template}_subject.txt", context).split())
+        subject = render_subject(f"meetings/email/{due.template}_subject.txt", context)
         mails = mail_queue_bulk([_mail(due.template, context, subject, by_id[user_id], attachment)
                                  for _reminder_id, user_id in new])
         _reminders_link(new, mails)

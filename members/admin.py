@@ -1,6 +1,10 @@
 from django.contrib import admin
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
+
+from common.admin_base import ModelAdmin, StackedInline, TabularInline
+from common.forms import InputRulesMixin
 
 from .models import (
     Administration,
@@ -12,13 +16,13 @@ from .models import (
 )
 
 
-class ContactInline(admin.TabularInline):
+class ContactInline(TabularInline):
     model = ContactPerson
     extra = 0
     fields = ["name", "function", "function_other", "email", "phone", "is_public", "order"]
 
 
-class ProfileAnswerInline(admin.StackedInline):
+class ProfileAnswerInline(StackedInline):
     model = ProfileAnswer
     extra = 0
     fields = ["question", "text", "is_public"]
@@ -26,7 +30,7 @@ class ProfileAnswerInline(admin.StackedInline):
 
 
 @admin.register(Administration)
-class AdministrationAdmin(admin.ModelAdmin):
+class AdministrationAdmin(ModelAdmin):
     list_display = ["name", "short_name", "kind", "federal_state", "regional_key", "parent",
                     "population", "membership_number", "member_since", "member_until"]
     list_filter = ["kind", "federal_state", "member_until"]
@@ -38,7 +42,7 @@ class AdministrationAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProfileQuestion)
-class ProfileQuestionAdmin(admin.ModelAdmin):
+class ProfileQuestionAdmin(ModelAdmin):
     list_display = ["text", "order", "is_active"]
     list_editable = ["order", "is_active"]
     list_filter = ["is_active"]
@@ -46,7 +50,7 @@ class ProfileQuestionAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProfileAnswer)
-class ProfileAnswerAdmin(admin.ModelAdmin):
+class ProfileAnswerAdmin(ModelAdmin):
     list_display = ["administration", "question", "is_public", "updated_at", "updated_by"]
     list_filter = ["is_public", "question"]
     list_select_related = ["administration", "question", "updated_by"]
@@ -56,7 +60,7 @@ class ProfileAnswerAdmin(admin.ModelAdmin):
 
 
 @admin.register(ContactPerson)
-class ContactPersonAdmin(admin.ModelAdmin):
+class ContactPersonAdmin(ModelAdmin):
     list_display = ["name", "administration", "function", "email", "phone", "is_public"]
     list_filter = ["function", "is_public"]
     list_select_related = ["administration"]
@@ -65,7 +69,7 @@ class ContactPersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(ModelAdmin):
     list_display = ["email", "administration", "role", "invited_by", "sent_at", "expires_at",
                     "accepted_at", "revoked_at"]
     list_filter = ["role", "accepted_at", "revoked_at"]
@@ -75,8 +79,18 @@ class InvitationAdmin(admin.ModelAdmin):
                        "accepted_user", "revoked_at", "invited_by"]
 
 
+class UserChangeForm(InputRulesMixin, auth_forms.UserChangeForm):
+    pass
+
+
+class UserCreationForm(InputRulesMixin, auth_forms.AdminUserCreationForm):
+    pass
+
+
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(DjangoUserAdmin, ModelAdmin):
+    form = UserChangeForm
+    add_form = UserCreationForm
     ordering = ["email"]
     list_display = ["email", "first_name", "last_name", "administration", "role", "is_active",
                     "is_superuser"]

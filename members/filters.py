@@ -2,6 +2,8 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import Form
+
 from .enums import AdministrationKind, FederalState
 from .models import Administration
 
@@ -36,6 +38,7 @@ class AdministrationFilter(django_filters.FilterSet):
 
     class Meta:
         model = Administration
+        form = Form  # the input rules of common.forms
         fields = ["q", "kind", "federal_state", "parent", "former"]
 
     def filter_text(self, queryset, name, value):

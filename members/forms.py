@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import Form, ModelForm
+
 from .enums import Role
 from .models import Administration, ContactPerson, ProfileQuestion
 
@@ -9,7 +11,7 @@ COORDINATOR_FIELDS = ["name", "slug", "kind", "federal_state", "regional_key", "
                       "member_since", "member_until", "membership_number"]
 
 
-class AdministrationForm(forms.ModelForm):
+class AdministrationForm(ModelForm):
     """Editors change the everyday facts; coordinators also the official and membership data."""
 
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
@@ -32,7 +34,7 @@ class AdministrationForm(forms.ModelForm):
             self.fields["parent"].queryset = Administration.objects.exclude(pk=self.instance.pk)
 
 
-class ProfileForm(forms.Form):
+class ProfileForm(Form):
     """One text field and one visibility checkbox per active Steckbrief question."""
 
     def __init__(self, *args, questions: list[ProfileQuestion], answers: dict, **kwargs):
@@ -61,14 +63,14 @@ class ProfileForm(forms.Form):
         return [(self[f"answer_{q.pk}"], self[f"public_{q.pk}"]) for q in self.questions]
 
 
-class ContactForm(forms.ModelForm):
+class ContactForm(ModelForm):
     class Meta:
         model = ContactPerson
         fields = ["name", "function", "function_other", "department", "email", "phone",
                   "expertise", "is_public", "order"]
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(Form):
     email = forms.EmailField(label=_("E-Mail-Adresse"))
     first_name = forms.CharField(label=_("Vorname"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Nachname"), max_length=150, required=False)
@@ -80,11 +82,11 @@ class InvitationForm(forms.Form):
         self.fields["role"].initial = Role.READER
 
 
-class RoleForm(forms.Form):
+class RoleForm(Form):
     role = forms.ChoiceField(label=_("Rolle"), choices=Role.choices)
 
 
-class InvitationAcceptForm(forms.Form):
+class InvitationAcceptForm(Form):
     first_name = forms.CharField(label=_("Vorname"), max_length=150)
     last_name = forms.CharField(label=_("Nachname"), max_length=150)
     password1 = forms.CharField(

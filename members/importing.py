@@ -49,6 +49,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from common.input import has_line_break, strip_unsafe
+from common.params import int_param
+
 from .enums import AdministrationKind as Kind
 from .enums import FederalState
 from .models import Administration
@@ -215,7 +218,8 @@ def _parse(reader: csv.DictReader, fmt: _Format, report: ImportReport) -> Iterab
             report.rejected.append((line, _(
                 "Die Zeile hat nicht so viele Spalten wie die Kopfzeile.")))
             continue
-        values = {_column(name): value.strip() for name, value in raw.items()}
+        # Control and bidi characters are invisible garbage that exports could not keep.
+        values = {_column(name): strip_unsafe(value).strip() for name, value in raw.items()}
         errors: list[str] = []
         row = _parse_row(values, fmt, errors)
         if row and row.key in first_line_of_key:
@@ -243,6 +247,8 @@ def _parse_row(values: dict[str, str], fmt: _Format, errors: list[str]) -> _Row 
     seat = values.get("sitz", "")
     if len(seat) > 200:
         errors.append(_("Der Sitz ist länger als 200 Zeichen."))
+    if has_line_break(name) or has_line_break(seat):
+        errors.append(_("Name und Sitz dürfen keinen Zeilenumbruch enthalten."))
     if errors:
         return None
     kind = _kind(key, name, typ, fmt)
@@ -311,11 +317,12 @@ def _check_key(key: str, fmt: _Format, values: dict[str, str], errors: list[str]
 
 
 def _parse_population(value: str, errors: list[str]) -> int:
-    if not value.isdigit() or not value.isascii() or int(value) > MAX_POPULATION:
+    population = int_param(value, minimum=0, maximum=MAX_POPULATION)
+    if population is None:
         errors.append(_("Die Einwohnerzahl „%(value)s“ ist keine ganze Zahl ab 0.") % {
             "value": value})
         return 0
-    return int(value)
+    return population
 
 
 def _parse_area(value: str, errors: list[str]) -> Decimal:

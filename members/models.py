@@ -4,6 +4,7 @@ from datetime import date
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -11,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .enums import AdministrationKind, ContactFunction, FederalState, InvitationStatus, Role
+from .rules import is_member_staff
 from .validators import validate_logo, validate_regional_key, validate_regional_key_state
 
 
@@ -50,7 +52,8 @@ class Administration(models.Model):
     )
     population = models.PositiveIntegerField(_("Einwohnerzahl"), null=True, blank=True)
     area_km2 = models.DecimalField(
-        _("Fläche in km²"), max_digits=8, decimal_places=2, null=True, blank=True
+        _("Fläche in km²"), max_digits=8, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(0, message=_("Die Fläche kann nicht negativ sein."))],
     )
     seat = models.CharField(_("Sitz"), max_length=200, blank=True)
     address = models.TextField(_("Anschrift"), blank=True)
@@ -89,6 +92,11 @@ class Administration(models.Model):
                 | models.Q(member_since__isnull=True)
                 | models.Q(member_until__gte=models.F("member_since")),
                 name="administration_membership_dates_ordered",
+            ),
+            # population is a PositiveIntegerField and has its own check in the database.
+            models.CheckConstraint(
+                condition=models.Q(area_km2__isnull=True) | models.Q(area_km2__gte=0),
+                name="administration_area_not_negative",
             ),
         ]
 
@@ -146,6 +154,14 @@ class ProfileQuestion(models.Model):
         return self.text
 
 
+class PublicFlagQuerySet(models.QuerySet):
+    """Rows with an `is_public` flag: member staff see all of them, everyone else the
+    public ones. The administration page and every list elsewhere read them through this."""
+
+    def visible_to(self, user) -> "PublicFlagQuerySet":
+        return self if is_member_staff(user) else self.filter(is_public=True)
+
+
 class ProfileAnswer(models.Model):
     administration = models.ForeignKey(
         Administration, verbose_name=_("Verwaltung"), on_delete=models.CASCADE,
@@ -165,6 +181,8 @@ class ProfileAnswer(models.Model):
         "members.User", verbose_name=_("geändert von"), on_delete=models.SET_NULL,
         null=True, blank=True, related_name="+",
     )
+
+    objects = PublicFlagQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Steckbrief-Antwort")
@@ -208,6 +226,8 @@ class ContactPerson(models.Model):
         help_text=_("Öffentliche Ansprechpersonen sehen auch Besucherinnen und Besucher."),
     )
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    objects = PublicFlagQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Ansprechperson")

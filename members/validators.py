@@ -1,6 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from kreishaus.uploads import validate_image_extension
+
 from .enums import REGIONAL_KEY_LENGTHS, FederalState
 
 
@@ -56,3 +58,5 @@ def validate_logo(image) -> None:
         raise ValidationError(
             _("Das Logo muss ein PNG-, JPEG- oder WebP-Bild sein."), code="format"
         )
+    if image_format is not None:
+        validate_image_extension(image.name, image_format)

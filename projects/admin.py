@@ -10,6 +10,8 @@ only by small tables.
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from common.admin_base import ModelAdmin, TabularInline
+
 from .models import (
     JointProject,
     MaturityCount,
@@ -28,7 +30,7 @@ from .models import (
 )
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(ModelAdmin):
     show_full_result_count = False
 
     def has_add_permission(self, request):
@@ -42,7 +44,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(ModelAdmin):
     list_display = ["name", "slug", "group", "order", "is_active"]
     list_filter = ["group", "is_active"]
     list_editable = ["order", "is_active"]
@@ -54,13 +56,13 @@ class TopicAdmin(admin.ModelAdmin):
 
 
 @admin.register(OzgThemenfeld)
-class OzgThemenfeldAdmin(admin.ModelAdmin):
+class OzgThemenfeldAdmin(ModelAdmin):
     list_display = ["number", "name"]
     search_fields = ["name"]
 
 
 @admin.register(OzgLebenslage)
-class OzgLebenslageAdmin(admin.ModelAdmin):
+class OzgLebenslageAdmin(ModelAdmin):
     list_display = ["number", "name", "themenfeld"]
     list_filter = ["themenfeld"]
     list_select_related = ["themenfeld"]
@@ -68,7 +70,7 @@ class OzgLebenslageAdmin(admin.ModelAdmin):
 
 
 @admin.register(OzgService)
-class OzgServiceAdmin(admin.ModelAdmin):
+class OzgServiceAdmin(ModelAdmin):
     list_display = ["ozg_id", "name", "themenfeld", "lebenslage", "leika_count"]
     list_filter = ["themenfeld"]
     list_select_related = ["themenfeld", "lebenslage"]
@@ -117,7 +119,7 @@ class MaturityCountAdmin(ReadOnlyAdmin):
 
 
 @admin.register(SurveyRound)
-class SurveyRoundAdmin(admin.ModelAdmin):
+class SurveyRoundAdmin(ModelAdmin):
     list_display = ["title", "state", "deadline", "meeting", "opened_at", "closed_at"]
     list_filter = ["state"]
     list_select_related = ["meeting"]
@@ -128,7 +130,7 @@ class SurveyRoundAdmin(admin.ModelAdmin):
 
 
 @admin.register(SurveyResponse)
-class SurveyResponseAdmin(admin.ModelAdmin):
+class SurveyResponseAdmin(ModelAdmin):
     list_display = ["round", "administration", "completed_at", "completed_by"]
     list_filter = ["round"]
     list_select_related = ["round", "administration", "completed_by"]
@@ -144,12 +146,12 @@ class SurveySnapshotAdmin(ReadOnlyAdmin):
     search_fields = ["administration__name", "product"]
 
 
-class MilestoneInline(admin.TabularInline):
+class MilestoneInline(TabularInline):
     model = Milestone
     extra = 0
 
 
-class ProjectDocumentInline(admin.TabularInline):
+class ProjectDocumentInline(TabularInline):
     model = ProjectDocument
     extra = 0
     fields = ["title", "file", "uploaded_by", "uploaded_at"]
@@ -157,7 +159,7 @@ class ProjectDocumentInline(admin.TabularInline):
 
 
 @admin.register(JointProject)
-class JointProjectAdmin(admin.ModelAdmin):
+class JointProjectAdmin(ModelAdmin):
     list_display = ["title", "lead", "stage", "working_group", "start", "end"]
     list_filter = ["stage", "working_group"]
     list_select_related = ["lead", "working_group"]
@@ -169,7 +171,7 @@ class JointProjectAdmin(admin.ModelAdmin):
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(admin.ModelAdmin):
+class MilestoneAdmin(ModelAdmin):
     list_display = ["title", "project", "date", "done"]
     list_filter = ["done"]
     list_select_related = ["project"]

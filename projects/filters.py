@@ -5,6 +5,8 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import Form
+from common.params import int_param
 from meetings.models import WorkingGroup
 from members.enums import AdministrationKind
 from members.models import Administration
@@ -28,6 +30,7 @@ class MatrixFilter(django_filters.FilterSet):
 
     class Meta:
         model = Administration
+        form = Form  # the input rules of common.forms
         fields = ["kind", "working_group", "group"]
 
     def filter_nothing(self, queryset, name, value):
@@ -39,7 +42,7 @@ class MatrixFilter(django_filters.FilterSet):
         return self.form.cleaned_data.get("group") or ""
 
 
-class StatusListFilter(forms.Form):
+class StatusListFilter(Form):
     """'Wer nutzt dasselbe Produkt?' and 'wer ist so weit?' on topic and service pages."""
 
     produkt = forms.CharField(label=_("Produkt"), required=False, max_length=200)
@@ -61,10 +64,12 @@ class ServiceFilter(django_filters.FilterSet):
 
     class Meta:
         model = OzgService
+        form = Form  # the input rules of common.forms
         fields = ["q", "themenfeld"]
 
     def filter_text(self, queryset, name, value):
         value = value.strip()
-        if value.isdigit():
-            return queryset.filter(Q(ozg_id=int(value)) | Q(name__icontains=value))
+        ozg_id = int_param(value, minimum=1)
+        if ozg_id is not None:
+            return queryset.filter(Q(ozg_id=ozg_id) | Q(name__icontains=value))
         return queryset.filter(name__icontains=value) if value else queryset

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import ModelForm
 from kreishaus.forms import clean_slug
 
 from .models import Topic
@@ -10,7 +11,7 @@ from .models import Topic
 # Fixed addresses under /vorhaben/themen/ that a topic's slug must not take.
 
 
-class TopicForm(forms.ModelForm):
+class TopicForm(ModelForm):
     class Meta:
         model = Topic
         fields = ["name", "slug", "group", "description", "order", "is_active"]

@@ -2,7 +2,6 @@
 
 import csv
 import io
-import zipfile
 from datetime import date
 
 from django import forms
@@ -13,18 +12,20 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import load_workbook
 
+from common.forms import Form
+from common.tabular import spreadsheet_unsafe
+from kreishaus.uploads import ArchiveRefused, check_office_archive
 from members.enums import AdministrationKind
 
 from .enums import TopicGroup
-from .exchange import COLUMNS, OPTIONAL_COLUMNS, ImportFileError, Table, spreadsheet_unsafe
+from .exchange import COLUMNS, OPTIONAL_COLUMNS, ImportFileError, Table
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 100_000
-MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 MAX_COLUMNS = 40  # cells further right are never read
 
 
-class ExportFilterForm(forms.Form):
+class ExportFilterForm(Form):
     bereich = forms.ChoiceField(label=gettext_lazy("Bereich"), required=False,
                                 choices=[("", gettext_lazy("alle")), *TopicGroup.choices])
     verwaltungsart = forms.ChoiceField(
@@ -36,7 +37,7 @@ class ExportFilterForm(forms.Form):
                 "administration_kind": self.cleaned_data["verwaltungsart"]}
 
 
-class StatusImportForm(forms.Form):
+class StatusImportForm(Form):
     file = forms.FileField(
         label=gettext_lazy("Datei (CSV oder XLSX)"),
         help_text=gettext_lazy("Im Format des Sachstands-Exports, höchstens 5 MB."),
@@ -77,15 +78,12 @@ def _read_xlsx(data: bytes) -> Table:
     table = Table()
     unreadable = _("Die Excel-Arbeitsmappe lässt sich nicht lesen; sie ist beschädigt oder "
                    "keine XLSX-Datei.")
+    # openpyxl unpacks the shared strings into memory: refuse a ZIP bomb before loading.
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, ValueError) as error:
-        raise ImportFileError(unreadable) from error
-    # openpyxl holds the shared strings in memory; a small file must not unpack to gigabytes.
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise ImportFileError(_("Die Excel-Arbeitsmappe ist entpackt größer als 100 MB; "
-                                "bitte in mehrere Dateien aufteilen."))
+        check_office_archive(io.BytesIO(data))
+    except ArchiveRefused as refused:
+        raise ImportFileError(unreadable if refused.code == "archive_broken"
+                              else refused.message) from refused
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # a broken file fails in many ways inside openpyxl
@@ -113,7 +111,7 @@ def _xlsx_value(value) -> object:
         return str(int(value))
     if isinstance(value, date):
         return value
-    return str(value).strip()
+    return spreadsheet_unsafe(str(value).strip())
 
 
 def _read_csv(data: bytes) -> Table:

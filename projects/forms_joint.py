@@ -4,6 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import Form, ModelForm
+from common.params import int_param
 from kreishaus.forms import clean_slug
 from kreishaus.uploads import DOCUMENT_HELP, validate_document
 from members.models import Administration
@@ -29,7 +31,7 @@ class DecisionChoiceField(forms.ModelMultipleChoiceField):
         return f"{day} {obj.meeting.title}: {wording}"
 
 
-class JointProjectForm(forms.ModelForm):
+class JointProjectForm(ModelForm):
     decisions = DecisionChoiceField(
         label=_("Beschlüsse"), queryset=None, required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
@@ -87,8 +89,7 @@ class JointProjectForm(forms.ModelForm):
     def _chosen_working_group(self) -> int | None:
         """The group the decisions come from: the submitted one, else the saved one."""
         if self.is_bound:
-            value = self.data.get(self.add_prefix("working_group"), "")
-            return int(value) if str(value).isdigit() else None
+            return int_param(self.data.get(self.add_prefix("working_group")), minimum=1)
         return self.instance.working_group_id
 
     def clean_slug(self) -> str:
@@ -103,14 +104,14 @@ class JointProjectForm(forms.ModelForm):
         return cleaned
 
 
-class MilestoneForm(forms.ModelForm):
+class MilestoneForm(ModelForm):
     class Meta:
         model = Milestone
         fields = ["date", "title", "done"]
         widgets = {"date": IsoDateInput}
 
 
-class ProjectDocumentForm(forms.Form):
+class ProjectDocumentForm(Form):
     title = forms.CharField(label=_("Titel"), max_length=200)
     file = forms.FileField(label=_("Datei"), help_text=DOCUMENT_HELP,
                            validators=[validate_document])

@@ -3,6 +3,7 @@ from django.db.models import QuerySet
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import Form
 from members.models import ContactPerson
 
 from .enums import MATURITY_DESCRIPTIONS, Maturity
@@ -20,7 +21,7 @@ def maturity_help() -> str:
                        _("Reifegrade nach dem OZG-Reifegradmodell:"), items)
 
 
-class StatusForm(forms.Form):
+class StatusForm(Form):
     """The fields of one status; `version` is the version the editor started from."""
 
     version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
@@ -56,7 +57,7 @@ class StatusForm(forms.Form):
         return {name: self.cleaned_data[name] for name in STATUS_FIELDS if name in self.fields}
 
 
-class OzgPickForm(forms.Form):
+class OzgPickForm(Form):
     ozg_id = forms.IntegerField(label=_("OZG-ID"), min_value=1)
 
     def clean_ozg_id(self) -> int:

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import Form, ModelForm
 from meetings.enums import MeetingState
 from meetings.models import Meeting
 
@@ -10,7 +11,7 @@ from .models import OzgThemenfeld, SurveyRound, Topic
 from .surveys import SurveyAnswer, SurveyRow
 
 
-class SurveyRoundForm(forms.ModelForm):
+class SurveyRoundForm(ModelForm):
     class Meta:
         model = SurveyRound
         fields = ["title", "topics", "themenfelder", "deadline", "meeting"]
@@ -47,7 +48,7 @@ class SurveyRoundForm(forms.ModelForm):
         return cleaned
 
 
-class SurveyRowForm(forms.Form):
+class SurveyRowForm(Form):
     """One status of the answer form: tick "unverändert" or enter the new values."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)

@@ -26,6 +26,9 @@ from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from common.input import has_line_break, strip_unsafe
+from common.params import int_param
+
 from .models import OzgLebenslage, OzgService, OzgThemenfeld
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -151,7 +154,10 @@ def _read(path: Path, say: Progress) -> tuple[str, list[tuple[int, dict[str, str
             reader = csv.DictReader(handle)
             header = [name.strip().lower() for name in reader.fieldnames or []]
             reader.fieldnames = header
-            rows = [(reader.line_num, row) for row in reader]
+            # Control and bidi characters are invisible garbage that exports could not keep.
+            rows = [(reader.line_num, {key: strip_unsafe(value) if isinstance(value, str)
+                                       else value for key, value in row.items()})
+                    for row in reader]
     except FileNotFoundError as error:
         raise OzgImportError(_("Die Datei %(path)s fehlt.") % {"path": path}) from error
     except OSError as error:
@@ -183,17 +189,19 @@ def _number(value: str, label: str, maximum: int, errors: list[str], *,
     value = value.strip()
     if not value and not required:
         return None
-    if not (value.isascii() and value.isdigit()) or int(value) > maximum:
+    number = int_param(value, minimum=0, maximum=maximum)
+    if number is None:
         errors.append(_("%(label)s „%(value)s“ ist keine ganze Zahl von 0 bis %(max)d.") % {
             "label": label, "value": value, "max": maximum})
-        return None
-    return int(value)
+    return number
 
 
 def _name(value: str, max_length: int, errors: list[str]) -> str:
     value = value.strip()
     if not value:
         errors.append(_("Der Name fehlt."))
+    elif has_line_break(value):
+        errors.append(_("Der Name darf keinen Zeilenumbruch enthalten."))
     elif len(value) > max_length:
         errors.append(_("Der Name ist länger als %(max)d Zeichen.") % {"max": max_length})
     return value

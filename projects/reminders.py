@@ -29,6 +29,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from common.mail import render_subject
 from kreishaus.enums import ReminderKind
 from kreishaus.models import OutgoingMail, Reminder
 from kreishaus.outbox import mail_queue_bulk
@@ -133,7 +134,7 @@ def _queue(survey_round: SurveyRound, kind: str, administration: Administration,
             "settings_link": settings.SITE_URL + NOTIFICATION_SETTINGS_PATH,
             "site_url": settings.SITE_URL,
         }
-        subject = " ".join(render_to_string(f"{TEMPLATE}_subject.txt", context).split())
+        subject = render_subject(f"{TEMPLATE}_subject.txt", context)
         mails = mail_queue_bulk([_mail(context, subject, by_id[user_id])
                                  for _reminder_id, user_id in new])
         _reminders_link(new, mails)
