@@ -1,9 +1,13 @@
-"""Site-wide views: start page and dashboard, health check, public media."""
+"""Site-wide views: start page and dashboard, health check, public media, security.txt."""
+
+from datetime import UTC, timedelta
 
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils._os import safe_join
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.static import serve
@@ -12,6 +16,8 @@ from knowledge.selectors import articles_newest
 from meetings.selectors import action_items_open_for, meetings_upcoming_for
 from members.selectors import administrations_public
 from projects.surveys import survey_rounds_open_for
+
+from .uploads import IMAGE_TYPES, image_format_of
 
 
 @require_safe
@@ -43,5 +49,37 @@ def healthz(request):
 
 @require_safe
 def public_media(request, path):
-    """Public uploads (logos); MEDIA_ROOT is read per request so tests may move it."""
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    """Public uploads (logos), typed by their content, not their name: a PNG named .pdf is
+    served as a PNG; what is no PNG, JPEG, GIF or WebP is only offered as a download.
+    MEDIA_ROOT is read per request so tests may move it."""
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    with open(safe_join(settings.MEDIA_ROOT, path), "rb") as file:
+        image_type = IMAGE_TYPES.get(image_format_of(file.read(12)) or "")
+    del response["Content-Encoding"]  # guessed from names such as logo.png.gz
+    if image_type is None:
+        response["Content-Type"] = "application/octet-stream"
+        response["Content-Disposition"] = "attachment"
+    else:
+        response["Content-Type"] = image_type.content_type
+        del response["Content-Disposition"]  # its file name may claim another type
+    response["X-Content-Type-Options"] = "nosniff"
+    # Even opened on its own, an upload runs nothing and embeds nothing.
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+SECURITY_TXT_VALID_DAYS = 180
+
+
+@require_safe
+def security_txt(request):
+    """RFC 9116: whom to tell about a vulnerability (SECURITY_CONTACT, several separated by
+    commas), valid for half a year from each request."""
+    contacts = [" ".join(contact.split()) for contact in settings.SECURITY_CONTACT.split(",")
+                if contact.strip()]
+    expires = timezone.now().astimezone(UTC) + timedelta(days=SECURITY_TXT_VALID_DAYS)
+    lines = [*(f"Contact: {'mailto:' if ':' not in c else ''}{c}" for c in contacts),
+             f"Expires: {expires:%Y-%m-%dT%H:%M:%SZ}",
+             "Preferred-Languages: de, en",
+             f"Canonical: {settings.SITE_URL}/.well-known/security.txt"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,11 +1,10 @@
-"""Minutes and attendance lists as PDF and CSV, for the files of the member administrations.
+"""Minutes and attendance lists as PDF and as a table (CSV through common.tabular), for the
+files of the member administrations.
 
 The PDFs use the PDF core font Helvetica (WinAnsi/cp1252): it covers German umlauts, ß and
 typographic quotes; the rare character outside cp1252 is replaced by a close ASCII form.
 """
 
-import csv
-import io
 import unicodedata
 from itertools import groupby
 
@@ -158,23 +157,14 @@ def _cell_values(registration: Registration) -> list[str]:
             registration.get_status_display(), _attended(registration)]
 
 
-def _spreadsheet_safe(value: str) -> str:
-    """Names are typed by people; Excel must not run one as a formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
-def attendance_csv(meeting: Meeting) -> str:
-    """Semicolon separated with a byte order mark, so German Excel opens it as it is."""
+def attendance_table(meeting: Meeting) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of the attendance list as a table (the CSV download)."""
     with translation.override(settings.LANGUAGE_CODE):
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-        writer.writerow([_("Verwaltung"), _("Person"), _("Teilnahme"), _("Status"),
-                         _("Anwesend")])
-        for name, registrations in attendance_groups(meeting):
-            for registration in registrations:
-                writer.writerow([_spreadsheet_safe(value) for value in
-                                 (name, *_cell_values(registration))])
-    return "\ufeff" + buffer.getvalue()
+        header = [_("Verwaltung"), _("Person"), _("Teilnahme"), _("Status"), _("Anwesend")]
+        rows = [[name, *_cell_values(registration)]
+                for name, registrations in attendance_groups(meeting)
+                for registration in registrations]
+    return header, rows
 
 
 def attendance_pdf(meeting: Meeting, *, compress: bool = True) -> bytes:

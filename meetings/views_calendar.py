@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
+from common.tabular import csv_response
+
 from . import calendar, exports
 from .enums import MinutesState
 from .selectors_pages import meeting_for_page
@@ -107,5 +109,5 @@ def attendance_pdf(request, pk):
 @require_safe
 def attendance_csv(request, pk):
     meeting = _export_meeting(request, pk)
-    return _download(exports.attendance_csv(meeting).encode("utf-8"),
-                     "text/csv; charset=utf-8", _filename(meeting, "anwesenheit", "csv"))
+    header, rows = exports.attendance_table(meeting)
+    return csv_response(_filename(meeting, "anwesenheit", "csv"), header, rows)

@@ -16,18 +16,15 @@ Decisions:
   a contact by the exact name of a contact of that administration. „zuletzt geändert“ is
   only information and is ignored.
 - Row numbers are those a spreadsheet program shows: the header is row 1.
-- CSV cells a spreadsheet would run as a formula get a leading apostrophe on export; the
-  import removes it again. XLSX cells are typed as text and need no such guard.
+- Cells a spreadsheet would run as a formula get a leading apostrophe on export, in CSV
+  and XLSX alike (common.tabular); the import removes it again.
 """
 
-import csv
-import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import groupby
 from operator import itemgetter
-from typing import IO
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -36,12 +33,8 @@ from django.db.models import F, Q, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
+from common.tabular import csv_response, xlsx_response
 from members.models import Administration, ContactPerson, User
 
 from .enums import Maturity, Stage, StatusSource
@@ -72,12 +65,9 @@ NEW_STATUS = {"stage": Stage.NOT_PLANNED, "maturity": None, "since": None, "depa
               "product": "", "contact_id": None, "note": ""}
 TEXT_LIMITS = {"department": 200, "product": 200}
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-CSV_TYPE = "text/csv; charset=utf-8"
 MAX_REJECTIONS_SHOWN = 100
 MAX_CHANGES_SHOWN = 1000
 CHUNK_SIZE = 2000
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -101,6 +91,16 @@ def _labels() -> _Labels:
 
 
 # Exports ----------------------------------------------------------------------------------
+
+@dataclass
+class Export:
+    """A table for download; the rows are read lazily while the file is written."""
+
+    title: str
+    header: list[str]
+    rows: Iterator[list]
+    widths: tuple[int, ...]
+
 
 def export_filename(stem: str, extension: str) -> str:
     return f"{stem}-{timezone.localdate():%Y-%m-%d}.{extension}"
@@ -141,17 +141,12 @@ def _status_rows(statuses: QuerySet[Status], labels: _Labels) -> Iterator[list]:
         yield _status_row(status, labels)
 
 
-def statuses_csv(**filters: str) -> Iterator[bytes]:
-    labels = _labels()
-    return _csv_stream(labels.header, _status_rows(statuses_for_export(**filters), labels))
-
-
-def statuses_xlsx(**filters: str) -> IO[bytes]:
+def statuses_export(**filters: str) -> Export:
     labels = _labels()
     with translation.override(settings.LANGUAGE_CODE):
         title = _("Sachstände")
-    return _xlsx_file(title, labels.header, STATUS_WIDTHS,
-                      _status_rows(statuses_for_export(**filters), labels))
+    return Export(title, labels.header, _status_rows(statuses_for_export(**filters), labels),
+                  STATUS_WIDTHS)
 
 
 def _matrix(topic_group: str = "", administration_kind: str = ""
@@ -186,93 +181,19 @@ def _matrix_rows(administrations, statuses, topics, labels: _Labels) -> Iterator
                *(labels.stages[stages[t.pk]] if t.pk in stages else "" for t in topics)]
 
 
-def matrix_csv(**filters: str) -> Iterator[bytes]:
-    return _csv_stream(*_matrix(**filters))
-
-
-def matrix_xlsx(**filters: str) -> IO[bytes]:
+def matrix_export(**filters: str) -> Export:
     header, rows = _matrix(**filters)
     with translation.override(settings.LANGUAGE_CODE):
         title = _("Matrix")
-    return _xlsx_file(title, header, (32, 16, *[16] * (len(header) - 2)), rows)
+    return Export(title, header, rows, (32, 16, *[16] * (len(header) - 2)))
 
 
-def spreadsheet_safe(value: str) -> str:
-    """Cells are typed by people; Excel must not run one as a formula. Apostrophes already
-    in front are guarded too, so that spreadsheet_unsafe() restores every value exactly."""
-    return "'" + value if value.lstrip("'")[:1] in _FORMULA_STARTS else value
-
-
-def spreadsheet_unsafe(value: str) -> str:
-    return value[1:] if value[:1] == "'" and value.lstrip("'")[:1] in _FORMULA_STARTS else value
-
-
-def _csv_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return f"{value:%d.%m.%Y %H:%M}"
-    if isinstance(value, date):
-        return f"{value:%d.%m.%Y}"
-    return spreadsheet_safe(value) if isinstance(value, str) else str(value)
-
-
-class _Echo:
-    """A file that hands back what is written, so csv.writer can feed a stream."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
-def _csv_stream(header: list[str], rows: Iterable[list]) -> Iterator[bytes]:
-    """Semicolon separated UTF-8 with a byte order mark, so German Excel opens it as it is;
-    written in pieces, so a large export never sits in memory as a whole."""
-    writer = csv.writer(_Echo(), delimiter=";", lineterminator="\r\n")
-    chunk = ["\ufeff", writer.writerow(header)]
-    for row in rows:
-        chunk.append(writer.writerow([_csv_text(value) for value in row]))
-        if len(chunk) >= 500:
-            yield "".join(chunk).encode("utf-8")
-            chunk = []
-    yield "".join(chunk).encode("utf-8")
-
-
-def _xlsx_cell(sheet, value):
-    if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        if value.startswith("="):
-            cell = WriteOnlyCell(sheet, value)
-            cell.data_type = "s"  # text, never a formula
-            return cell
-        return value
-    if isinstance(value, date):
-        cell = WriteOnlyCell(sheet, value)
-        cell.number_format = "DD.MM.YYYY HH:MM" if isinstance(value, datetime) else "DD.MM.YYYY"
-        return cell
-    return value
-
-
-def _xlsx_file(title: str, header: list[str], widths: Iterable[int],
-               rows: Iterable[list]) -> IO[bytes]:
-    """A workbook written row by row (openpyxl's write-only mode keeps no cells in memory)."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title)
-    sheet.freeze_panes = "A2"
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    bold = Font(bold=True)
-    heading = []
-    for label in header:
-        cell = WriteOnlyCell(sheet, ILLEGAL_CHARACTERS_RE.sub("", label))
-        cell.font = bold
-        heading.append(cell)
-    sheet.append(heading)
-    for row in rows:
-        sheet.append([_xlsx_cell(sheet, value) for value in row])
-    output = tempfile.SpooledTemporaryFile(max_size=16 * 1024 * 1024)  # noqa: SIM115
-    workbook.save(output)
-    output.seek(0)
-    return output
+def export_response(export: Export, filename: str, extension: str):
+    """The download; every cell, header and title passes the formula guard of
+    common.tabular."""
+    if extension == "xlsx":
+        return xlsx_response(filename, export.title, export.header, export.rows, export.widths)
+    return csv_response(filename, export.header, export.rows, stream=True)
 
 
 # Reading an upload ------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpResponseBadRequest, StreamingHttpResponse
+from django.http import HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
@@ -32,37 +32,32 @@ def _export(request, stem: str, extension: str, build):
     form = ExportFilterForm(request.GET)
     if not form.is_valid():
         return HttpResponseBadRequest(_("Unbekannter Filter für den Export."))
-    filename = exchange.export_filename(stem, extension)
-    if extension == "xlsx":
-        return FileResponse(build(**form.filters()), as_attachment=True, filename=filename,
-                            content_type=exchange.XLSX_TYPE)
-    response = StreamingHttpResponse(build(**form.filters()), content_type=exchange.CSV_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return exchange.export_response(build(**form.filters()),
+                                    exchange.export_filename(stem, extension), extension)
 
 
 @require_safe
 @member_staff_required
 def export_statuses_csv(request):
-    return _export(request, "sachstaende", "csv", exchange.statuses_csv)
+    return _export(request, "sachstaende", "csv", exchange.statuses_export)
 
 
 @require_safe
 @member_staff_required
 def export_statuses_xlsx(request):
-    return _export(request, "sachstaende", "xlsx", exchange.statuses_xlsx)
+    return _export(request, "sachstaende", "xlsx", exchange.statuses_export)
 
 
 @require_safe
 @member_staff_required
 def export_matrix_csv(request):
-    return _export(request, "matrix", "csv", exchange.matrix_csv)
+    return _export(request, "matrix", "csv", exchange.matrix_export)
 
 
 @require_safe
 @member_staff_required
 def export_matrix_xlsx(request):
-    return _export(request, "matrix", "xlsx", exchange.matrix_xlsx)
+    return _export(request, "matrix", "xlsx", exchange.matrix_export)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
