@@ -9,8 +9,36 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from members.models import Administration
+from members.rules import is_member_staff
 
 from .enums import Visibility
+
+
+def visible_q(user, prefix: str = "") -> models.Q:
+    """Which articles or documents a user may open: member staff every one (archived ones
+    too), everyone else public ones that are not archived. `prefix` reaches them through a
+    relation (e.g. "articles__" for a count on categories)."""
+    if is_member_staff(user):
+        return models.Q()
+    return models.Q(**{f"{prefix}visibility": Visibility.PUBLIC,
+                       f"{prefix}archived_at__isnull": True})
+
+
+def listed_q(user, prefix: str = "") -> models.Q:
+    """What appears in lists: what the user may open, never archived items."""
+    return visible_q(user, prefix) & models.Q(**{f"{prefix}archived_at__isnull": True})
+
+
+class KnowledgeQuerySet(models.QuerySet):
+    """Articles and documents; the one place that says who sees which of them."""
+
+    def visible_to(self, user) -> "KnowledgeQuerySet":
+        """Those the user may open: the detail pages and every list of related items."""
+        return self.filter(visible_q(user))
+
+    def listed_for(self, user) -> "KnowledgeQuerySet":
+        """Those shown in lists of related items: visible and not archived."""
+        return self.filter(listed_q(user))
 
 
 class Category(models.Model):
@@ -60,6 +88,8 @@ class Article(models.Model):
     archived_at = models.DateTimeField(_("archiviert am"), null=True, blank=True)
     created_at = models.DateTimeField(_("erstellt am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
+
+    objects = KnowledgeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Artikel")
@@ -137,6 +167,8 @@ class Document(models.Model):
     archived_at = models.DateTimeField(_("archiviert am"), null=True, blank=True)
     created_at = models.DateTimeField(_("hochgeladen am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
+
+    objects = KnowledgeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Dokument")

@@ -9,14 +9,14 @@ import copy
 from functools import wraps
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from common.params import int_param, page_number
 from members.rules import is_coordinator
 
 from . import selectors, services
@@ -36,9 +36,8 @@ def article_view(perm: str | None = None):
         @wraps(view)
         def wrapper(request, slug, *args, **kwargs):
             article = get_object_or_404(
-                Article.objects.select_related("category", "administration"), slug=slug)
-            if not request.user.has_perm("knowledge.view_article", article):
-                raise Http404
+                Article.objects.visible_to(request.user)
+                .select_related("category", "administration"), slug=slug)
             if perm and not request.user.has_perm(perm, article):
                 raise PermissionDenied
             return view(request, article, *args, **kwargs)
@@ -62,7 +61,11 @@ def index(request):
     user = request.user
     filterset = ArticleFilter(request.GET or None,
                               queryset=selectors.articles_listed_for(user))
-    page = Paginator(filterset.qs, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    # Choices come from the articles this user may see: a tag or contributor known only
+    # from internal articles is internal too.
+    filterset.filters["schlagwort"].queryset = selectors.article_tags(user)
+    filterset.filters["verwaltung"].queryset = selectors.article_contributors(user)
+    page = Paginator(filterset.qs, ARTICLES_PER_PAGE).get_page(page_number(request))
     return render(request, "knowledge/article_index.html", {
         "filter": filterset,
         "page": page,
@@ -77,8 +80,6 @@ def index(request):
 def article_detail(request, slug):
     user = request.user
     article = get_object_or_404(selectors.article_detail(slug=slug, user=user))
-    if not user.has_perm("knowledge.view_article", article):
-        raise Http404
     return render(request, "knowledge/article_detail.html", {
         "article": article,
         "body_html": markdown_render(article.body),
@@ -185,7 +186,7 @@ def _internal_required(request) -> None:
 def article_history(request, article):
     _internal_required(request)
     revisions = selectors.article_revisions(article)
-    page = Paginator(revisions, REVISIONS_PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(revisions, REVISIONS_PER_PAGE).get_page(page_number(request))
     return render(request, "knowledge/article_history.html", {
         "article": article,
         "page": page,
@@ -195,9 +196,9 @@ def article_history(request, article):
 
 def _compared_revision(request, article: Article, revision):
     """The revision chosen with ?gegen=<n>, else the one before `revision` (or None)."""
-    other = request.GET.get("gegen", "")
-    if other.isdigit():
-        return get_object_or_404(article.revisions.select_related("author"), number=int(other))
+    other = int_param(request.GET.get("gegen"))
+    if other is not None:
+        return get_object_or_404(article.revisions.select_related("author"), number=other)
     return (article.revisions.select_related("author").filter(number__lt=revision.number)
             .order_by("-number").first())
 
@@ -258,10 +259,14 @@ def category_edit(request, slug=None):
     saved = copy.copy(category) if slug else None
     form = CategoryForm(request.POST or None, instance=category)
     if request.method == "POST" and form.is_valid():
-        category = services.category_save(
-            category=category, user=request.user,
-            fields={name: form.cleaned_data[name] for name in form.fields})
-        messages.success(request, _("Die Kategorie „%(name)s“ wurde gespeichert.")
-                         % {"name": category.name})
-        return redirect(reverse("knowledge:category_list") + f"#kategorie-{category.slug}")
+        try:
+            category = services.category_save(
+                category=category, user=request.user,
+                fields={name: form.cleaned_data[name] for name in form.fields})
+        except ValidationError as error:  # name or address taken by a concurrent save
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Die Kategorie „%(name)s“ wurde gespeichert.")
+                             % {"name": category.name})
+            return redirect(reverse("knowledge:category_list") + f"#kategorie-{category.slug}")
     return render(request, "knowledge/category_form.html", {"form": form, "category": saved})

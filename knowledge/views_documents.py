@@ -13,6 +13,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from common.params import page_number
 from members.rules import is_coordinator, is_member_staff
 
 from .forms_documents import DocumentFilterForm, DocumentForm
@@ -38,9 +39,8 @@ def document_permission(perm: str):
         @wraps(view)
         def wrapper(request, pk, *args, **kwargs):
             document = get_object_or_404(
-                Document.objects.select_related("administration", "uploaded_by"), pk=pk)
-            if not request.user.has_perm("knowledge.view_document", document):
-                raise Http404
+                Document.objects.visible_to(request.user)
+                .select_related("administration", "uploaded_by"), pk=pk)
             if not request.user.has_perm(perm, document):
                 raise PermissionDenied
             return view(request, document, *args, **kwargs)
@@ -53,6 +53,7 @@ def document_list(request):
     staff = is_member_staff(request.user)
     filter_form = DocumentFilterForm(request.GET or None, show_archived=staff,
                                      administrations=document_administrations(
+                                         user=request.user,
                                          including=request.GET.get("administration", "")))
     values = filter_form.values()
     article = None
@@ -62,7 +63,7 @@ def document_list(request):
             raise Http404
     documents = documents_for_list(user=request.user, administration=values["administration"],
                                    article=article, archived=values["archived"] and staff)
-    page = Paginator(documents, DOCUMENTS_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(documents, DOCUMENTS_PAGE_SIZE).get_page(page_number(request))
     return render(request, "knowledge/document_list.html", {
         "filter_form": filter_form,
         "page": page,
@@ -79,6 +80,7 @@ def document_detail(request, pk):
     document = get_object_or_404(document_for_page(pk=pk, user=request.user))
     return render(request, "knowledge/document_detail.html", {
         "document": document,
+        "internal": is_member_staff(request.user),
         "can_edit": request.user.has_perm("knowledge.change_document", document),
         "can_archive": request.user.has_perm("knowledge.archive_document", document),
         "nav_section": "knowledge",
@@ -158,9 +160,7 @@ def document_edit(request, document):
 @require_safe
 def document_download(request, pk):
     """The only way to a document's file: internal ones go to member staff only."""
-    document = get_object_or_404(Document, pk=pk)
-    if not request.user.has_perm("knowledge.view_document", document):
-        raise Http404
+    document = get_object_or_404(Document.objects.visible_to(request.user), pk=pk)
     try:
         handle = document.file.open("rb")
     except FileNotFoundError as missing:

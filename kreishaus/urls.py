@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
+import members.mfa
 import members.views_settings
 
 from . import views, views_search
@@ -10,9 +11,16 @@ admin.site.site_header = _("Kreishaus – Verwaltung")
 admin.site.site_title = _("Kreishaus")
 admin.site.index_title = _("Verwaltung der Plattform")
 
+# allauth answers a blocked request with this view (German, with the waiting time).
+handler429 = "members.ratelimits.too_many_requests"
+
+handler400 = "kreishaus.views_errors.bad_request"
+handler500 = "kreishaus.views_errors.server_error"
+
 urlpatterns = [
     path("", views.start, name="start"),
     path("healthz", views.healthz, name="healthz"),
+    path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("suche/", views_search.search, name="search"),
     path("konto/benachrichtigungen/", members.views_settings.notifications,
          name="notifications"),
@@ -22,6 +30,8 @@ urlpatterns = [
     path("arbeitsgruppen/", include("meetings.urls_groups")),
     path("vorhaben/", include("projects.urls")),
     path("wissen/", include("knowledge.urls")),
+    # One login path: the admin's own login form would skip rate limits and MFA.
+    path("admin/login/", members.mfa.admin_login),
     path("admin/", admin.site.urls),
 ]
 

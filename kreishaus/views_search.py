@@ -3,13 +3,15 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from common.params import page_number
+
 from .search.query import MAX_QUERY_LENGTH, search_results
 
 
 @require_safe
 def search(request):
     results = search_results(query=request.GET.get("q", ""), user=request.user,
-                             kind=request.GET.get("art"), page=request.GET.get("page", 1))
+                             kind=request.GET.get("art"), page=page_number(request))
     return render(request, "kreishaus/search.html", {
         "results": results,
         "internal": request.user.has_perm("members.view_internal"),

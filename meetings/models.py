@@ -4,9 +4,11 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Administration
+from members.rules import is_coordinator, is_member_staff
 
 from .enums import (
     ActionItemStatus,
@@ -56,6 +58,16 @@ class WorkingGroup(models.Model):
         return reverse("groups:detail", args=[self.slug])
 
 
+class MeetingQuerySet(models.QuerySet):
+    def visible_to(self, user, *, now=None) -> "MeetingQuerySet":
+        """Meetings whose page the user may open: member staff every one; everyone else
+        those still to come that the members were invited to (date, group and host only;
+        planned, cancelled and past meetings are internal)."""
+        if is_member_staff(user):
+            return self
+        return self.filter(state=MeetingState.INVITED, starts_at__gte=now or timezone.now())
+
+
 class Meeting(models.Model):
     working_group = models.ForeignKey(
         WorkingGroup, verbose_name=_("Arbeitsgruppe"), on_delete=models.PROTECT,
@@ -87,6 +99,8 @@ class Meeting(models.Model):
     sequence = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MeetingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Sitzung")
@@ -216,6 +230,17 @@ class MinutesRevision(models.Model):
         return f"{self.minutes}: {self.reason}"
 
 
+class DecisionQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "DecisionQuerySet":
+        """Decisions as the meeting page shows them: to the coordination office always, to
+        member staff once the minutes are published, to nobody else."""
+        if is_coordinator(user):
+            return self
+        if is_member_staff(user):
+            return self.filter(meeting__minutes__state=MinutesState.PUBLISHED)
+        return self.none()
+
+
 class Decision(models.Model):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("Sitzung"), on_delete=models.CASCADE, related_name="decisions"
@@ -230,6 +255,8 @@ class Decision(models.Model):
         default=DecisionResult.UNANIMOUS,
     )
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    objects = DecisionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Beschluss")

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from common.params import int_param
+
 from . import services
 from .enums import MeetingState, RegistrationStatus
 from .filters import MeetingFilter
@@ -37,11 +39,10 @@ def _meeting(pk) -> Meeting:
 @require_safe
 def index(request):
     internal = request.user.has_perm("members.view_internal")
-    meetings = meetings_for_list()
+    meetings = meetings_for_list(request.user)
     if not internal:
         # Visitors see only date, working group and host of what is still to come.
-        meetings = meetings.filter(starts_at__gte=timezone.now()).exclude(
-            state__in=[MeetingState.PLANNED, MeetingState.CANCELLED]).order_by("starts_at")
+        meetings = meetings.order_by("starts_at")
         filterset = None
     else:
         filterset = MeetingFilter(request.GET, queryset=meetings)
@@ -57,10 +58,10 @@ def detail(request, pk):
     internal = request.user.has_perm("members.view_internal")
     if not internal:
         meeting = get_object_or_404(
-            Meeting.objects.select_related("working_group", "host"), pk=pk,
-            starts_at__gte=timezone.now(), state=MeetingState.INVITED)
+            Meeting.objects.visible_to(request.user).select_related("working_group", "host"),
+            pk=pk)
         return render(request, "meetings/meeting_public.html", {"meeting": meeting})
-    meeting = get_object_or_404(meeting_for_page(pk))
+    meeting = get_object_or_404(meeting_for_page(pk, user=request.user))
     registrations = list(meeting.registrations.all())
     mine = next((r for r in registrations if r.user_id == request.user.pk), None)
     minutes = getattr(meeting, "minutes", None)
@@ -104,8 +105,8 @@ def meeting_edit(request, pk=None):
                        "ends_at": starts + duration if starts else None,
                        "title": _("Sitzung der %(group)s") % {"group": group.name}}
     form = MeetingForm(request.POST or None, instance=meeting, initial=initial)
-    source = (Meeting.objects.filter(pk=request.GET.get("von")).first()
-              if pk is None and request.GET.get("von", "").isdigit() else None)
+    source_pk = int_param(request.GET.get("von"), minimum=1) if pk is None else None
+    source = Meeting.objects.filter(pk=source_pk).first() if source_pk else None
     carry_form = CarryOverForm(request.POST or None, source=source) if source else None
     if request.method == "POST" and form.is_valid() and (carry_form is None
                                                           or carry_form.is_valid()):

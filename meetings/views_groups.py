@@ -21,7 +21,7 @@ from .services_groups import working_group_save
 @require_safe
 def group_list(request):
     return render(request, "meetings/group_list.html", {
-        "groups": working_groups_for_list(),
+        "groups": working_groups_for_list(request.user),
         "can_create": is_coordinator(request.user),
         "nav_section": "meetings",
     })
@@ -30,7 +30,7 @@ def group_list(request):
 @require_safe
 def group_detail(request, slug):
     internal = is_member_staff(request.user)
-    group = get_object_or_404(working_group_detail(slug=slug, internal=internal))
+    group = get_object_or_404(working_group_detail(slug=slug, user=request.user))
     return render(request, "meetings/group_detail.html", {
         "group": group,
         "internal": internal,

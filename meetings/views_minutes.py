@@ -8,6 +8,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from common.params import int_param
+
 from . import services
 from .enums import MinutesState
 from .forms import ActionItemForm, AgendaItemForm, DecisionForm, DocumentForm, MinutesForm
@@ -102,8 +104,8 @@ def minutes_approve(request, pk):
     """Mark the minutes a 'Genehmigung des Protokolls' item of this meeting refers to."""
     require_coordinator(request)
     meeting = get_object_or_404(Meeting, pk=pk)
-    item = get_object_or_404(AgendaItem, pk=request.POST.get("item"), meeting=meeting,
-                             approves_minutes_of__isnull=False)
+    item = get_object_or_404(AgendaItem, pk=int_param(request.POST.get("item")),
+                             meeting=meeting, approves_minutes_of__isnull=False)
     minutes = get_object_or_404(Minutes, meeting=item.approves_minutes_of)
     try:
         services.minutes_approve(minutes=minutes, in_meeting=meeting, by=request.user)

@@ -40,12 +40,13 @@ def administration_list(request):
 @require_safe
 def administration_detail(request, slug):
     internal = request.user.has_perm("members.view_internal")
-    administration = get_object_or_404(administration_detail_qs(slug=slug, internal=internal))
+    administration = get_object_or_404(administration_detail_qs(slug=slug, user=request.user))
     can_edit = request.user.has_perm("members.change_administration", administration)
     return render(request, "members/administration_detail.html", {
         "administration": administration,
         "internal": internal,
         "can_edit": can_edit,
+        "can_view_staff": request.user.has_perm("members.view_staff", administration),
         # Statuses are internal: visitors get none, not just a hidden table.
         "statuses": member_statuses(administration=administration, with_missing_topics=can_edit)
         if internal else None,
@@ -61,13 +62,17 @@ def administration_edit(request, slug):
     form = AdministrationForm(request.POST or None, request.FILES or None,
                               instance=administration, core=core)
     if request.method == "POST" and form.is_valid():
-        services.administration_update(
-            administration=administration,
-            fields={name: form.cleaned_data[name] for name in form.fields},
-            by=request.user,
-        )
-        messages.success(request, _("Die Angaben wurden gespeichert."))
-        return redirect(administration)
+        try:
+            services.administration_update(
+                administration=administration,
+                fields={name: form.cleaned_data[name] for name in form.fields},
+                by=request.user,
+            )
+        except ValidationError as error:  # e.g. the address was taken a moment earlier
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Die Angaben wurden gespeichert."))
+            return redirect(administration)
     return render(request, "members/administration_form.html",
                   {"administration": get_object_or_404(Administration, pk=administration.pk),
                    "form": form})

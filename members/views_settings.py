@@ -7,12 +7,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from common.forms import Form
 from kreishaus.enums import ReminderKind
 
 from .preferences import REMINDER_EXPLANATIONS, notifications_save
 
 
-class NotificationsForm(forms.Form):
+class NotificationsForm(Form):
     """One checkbox per reminder kind; ticked means the person wants these mails."""
 
     def __init__(self, *args, user, **kwargs):

@@ -1,9 +1,11 @@
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Administration, ContactPerson
+from members.rules import is_member_staff
 
 from .enums import Maturity, ProjectStage, Stage, StatusSource, SurveyState, TopicGroup
 
@@ -86,6 +88,13 @@ class OzgService(models.Model):
         return f"{self.ozg_id} {self.name}"
 
 
+class StatusQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "StatusQuerySet":
+        """Statuses are internal working states of the members: member staff see them,
+        nobody else does, on any page, list, export or search (there is no public flag)."""
+        return self if is_member_staff(user) else self.none()
+
+
 class Status(models.Model):
     """How far one administration is with one topic or one OZG service."""
 
@@ -113,6 +122,8 @@ class Status(models.Model):
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("geändert von"),
                                    on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+")
+
+    objects = StatusQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Sachstand")
@@ -228,6 +239,12 @@ class SurveyRound(models.Model):
         verbose_name = _("Sachstandserhebung")
         verbose_name_plural = _("Sachstandserhebungen")
         ordering = ["-opened_at"]
+        constraints = [
+            # Two open rounds of one title are one round opened twice (a double click,
+            # two tabs): members would be asked, and reminded, twice.
+            models.UniqueConstraint(Lower("title"), condition=models.Q(state=SurveyState.OPEN),
+                                    name="one_open_survey_round_per_title"),
+        ]
 
     def __str__(self) -> str:
         return self.title

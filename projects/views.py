@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from common.params import page_number
 from knowledge.selectors_documents import articles_of_topic
 from members.rules import is_member_staff
 
@@ -71,7 +72,7 @@ def index(request):
         return render(request, "projects/project_index.html")
     filterset = MatrixFilter(request.GET, queryset=matrix_members())
     topics = matrix_topics(group=filterset.topic_group)
-    page = Paginator(filterset.qs, MATRIX_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(filterset.qs, MATRIX_PAGE_SIZE).get_page(page_number(request))
     return render(request, "projects/matrix.html", {
         "filter": filterset,
         "topics": topics,
@@ -86,7 +87,7 @@ def index(request):
 def _status_list(request, *, topic=None, service=None):
     filter_form = StatusListFilter(request.GET)
     statuses = statuses_of(topic=topic, service=service, **filter_form.values())
-    page = Paginator(statuses, HELPERS_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(statuses, HELPERS_PAGE_SIZE).get_page(page_number(request))
     kind, slug = ("thema", topic.slug) if topic else ("ozg", str(service.ozg_id))
     return {
         "filter_form": filter_form,
@@ -125,7 +126,7 @@ def ozg(request):
     rows = maturity_by_themenfeld()
     filterset = ServiceFilter(request.GET, queryset=OzgService.objects.select_related(
         "themenfeld").order_by("ozg_id"))
-    page = Paginator(filterset.qs, SERVICES_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(filterset.qs, SERVICES_PAGE_SIZE).get_page(page_number(request))
     services = list(page.object_list)
     live = services_live_counts(services)
     for service in services:

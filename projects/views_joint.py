@@ -51,7 +51,7 @@ def project_list(request):
 @require_safe
 def project_detail(request, slug):
     internal = is_member_staff(request.user)
-    project = get_object_or_404(joint_project_detail(slug=slug, internal=internal))
+    project = get_object_or_404(joint_project_detail(slug=slug, user=request.user))
     return render(request, "projects/project_detail.html", {
         "project": project,
         "internal": internal,

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from common.params import page_number
 from members.models import Administration
 
 from .forms_status import PRODUCT_LIST_ID, OzgPickForm, StatusForm
@@ -80,7 +81,7 @@ def status_history(request, slug):
     administration = get_object_or_404(Administration, slug=slug)
     if not request.user.has_perm("members.view_internal"):
         raise PermissionDenied
-    page = status_history_page(administration=administration, page=request.GET.get("page"))
+    page = status_history_page(administration=administration, page=page_number(request))
     return render(request, "projects/status_history.html", {
         "administration": administration, "page": page,
         "service_statuses": service_statuses_of(administration=administration)

@@ -1,8 +1,10 @@
 """Settings shared by every environment, all driven by environment variables."""
 
+from email.utils import getaddresses, parseaddr
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -35,6 +37,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "csp",
     "common",
     "kreishaus",
     "members",
@@ -45,14 +48,26 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy on every answer (see below).
+    "csp.middleware.CSPMiddleware",
+    "common.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Answers to logged-in users and to secret-token addresses: private, no-store.
+    "common.cache_control.PrivateCacheMiddleware",
+    # No NUL, control or bidi characters in GET/POST/file names; such a path answers 404.
+    "common.input.InputCleaningMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Sessions without the second factor of a user who has one end; with
+    # MFA_REQUIRED_FOR_PRIVILEGED, coordinators and superusers set one up first.
+    "members.mfa.SecondFactorMiddleware",
+    # Last: a POST with a one-time form token runs once (a double click, a resent page).
+    "common.once.OnceTokenMiddleware",
 ]
 
 ROOT_URLCONF = "kreishaus.urls"
@@ -123,9 +138,21 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Kreishaus] "
 ACCOUNT_RATE_LIMITS = {
     # Failed logins per IP and per account; allauth locks out after these.
     "login_failed": env("LOGIN_FAILED_RATE_LIMIT", default="10/m/ip,5/5m/key"),
+    # All login attempts per client address (allauth's default of 30/m is low for an
+    # administration whose staff share one address).
+    "login": env("LOGIN_RATE_LIMIT", default="60/m/ip"),
 }
+# Reverse proxies in front of the portal that append the client address to
+# X-Forwarded-For; the rate limits count by the entry this far from the right, else by
+# REMOTE_ADDR (members.ratelimits). 0: the header is ignored.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# A user's own address only: adding one of another account is refused.
+ACCOUNT_FORMS = {"add_email": "members.adapters.AddEmailForm"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Kreishaus"
+# Superusers and coordinators must set up an authenticator app before they can use the
+# portal or the admin (on by default in production).
+MFA_REQUIRED_FOR_PRIVILEGED = env.bool("MFA_REQUIRED_FOR_PRIVILEGED", default=False)
 
 LANGUAGE_CODE = "de"
 # German only, so that texts of Django and allauth never mix in another language.
@@ -154,6 +181,15 @@ EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Kreishaus <kreishaus@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_SUBJECT_PREFIX = "[Kreishaus] "
+# Who gets error reports (500s) by mail, through the outbox: "Name <a@b>, c@d".
+ADMINS = [(name, address) for name, address in getaddresses([env("ADMINS", default="")])
+          if "@" in address]
+# The same error is mailed at most once in this many seconds (it is logged every time).
+ERROR_MAIL_THROTTLE_SECONDS = env.int("ERROR_MAIL_THROTTLE_SECONDS", default=300)
+# /.well-known/security.txt (RFC 9116): where to report a vulnerability.
+SECURITY_CONTACT = env("SECURITY_CONTACT",
+                       default="mailto:" + parseaddr(DEFAULT_FROM_EMAIL)[1])
 
 # Celery: with no broker configured, tasks run in-process so the quick start needs nothing.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=env("REDIS_URL", default=""))
@@ -178,7 +214,15 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": REMINDER_INTERVAL_SECONDS,
         "options": {"expires": REMINDER_INTERVAL_SECONDS},
     },
+    "once-tokens-cleanup": {
+        "task": "common.tasks.once_tokens_cleanup",
+        "schedule": 3600,
+        "options": {"expires": 3600},
+    },
 }
+# One-time form tokens (common.once) are remembered this long: a form sent again within
+# this time leads to the first result instead of acting twice.
+ONCE_TOKEN_KEEP_HOURS = env.int("ONCE_TOKEN_KEEP_HOURS", default=48)
 
 # Outbox (kreishaus.outbox): transient SMTP errors are retried after 1, 2, 4 … minutes,
 # at most 6 hours apart, 12 attempts in all (about a day); queued mails whose task was
@@ -198,16 +242,63 @@ CACHES = {
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
+# Everything to stderr as text; every ERROR also as one JSON line on stdout (for
+# monitoring) and, from Django (500s, suspicious requests), by mail to ADMINS through the
+# outbox. Redefining the "django" logger drops Django's own mail_admins handler, which
+# would send from inside the failing request and bypass the outbox.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "formatters": {"json": {"()": "kreishaus.errorlog.JsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "errors_json": {"class": "kreishaus.errorlog.StdoutHandler", "level": "ERROR",
+                        "formatter": "json"},
+        "mail_admins": {"class": "kreishaus.errorlog.OutboxAdminEmailHandler",
+                        "level": "ERROR", "filters": ["require_debug_false"]},
+    },
+    "root": {"handlers": ["console", "errors_json"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
+        "django": {"handlers": ["mail_admins"], "level": "INFO", "propagate": True},
+        # Requests for foreign host names come from scanners all day: logged, not mailed.
+        "django.security.DisallowedHost": {"handlers": ["console"], "propagate": False},
         "django.db.backends": {"level": "WARNING"},
         "pgserver": {"level": "WARNING"},
     },
 }
+
+# A failed CSRF check answers with the German 403 page in the site layout.
+CSRF_FAILURE_VIEW = "kreishaus.views_errors.csrf_failure"
+
+# Largest request body without its files (form fields), in bytes; larger requests get
+# the 400 page that names this limit.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2621440)
+
+# Content-Security-Policy (django-csp 4): only the portal's own files; no inline script or
+# style, no eval, no plugins, no framing. Images also as data: URIs, which the KERN UX
+# stylesheet uses for its icons.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
+# Browser features the portal never uses, off for every page (common.headers).
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: [] for feature in (
+        "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media",
+        "fullscreen", "geolocation", "gyroscope", "magnetometer", "microphone", "midi",
+        "payment", "picture-in-picture", "screen-wake-lock", "serial", "usb",
+        "xr-spatial-tracking", "browsing-topics",
+    )
+}
+# Passkeys/WebAuthn (allauth.mfa) would need it on the portal's own pages.
+PERMISSIONS_POLICY["publickey-credentials-get"] = ["self"]
 
 # Largest upload (megabytes) for documents of the knowledge base, meetings and projects.
 DOCUMENT_MAX_MB = env.int("DOCUMENT_MAX_MB", default=10)

@@ -13,7 +13,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+# The documented defaults, whatever a developer's .env says.
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "login": "60/m/ip"}
+ALLAUTH_TRUSTED_PROXY_COUNT = 0
+MFA_REQUIRED_FOR_PRIVILEGED = False
 # Parallel runs (e.g. two checkouts) can pick their own test database name.
 DATABASES["default"]["TEST"] = {"NAME": env("TEST_DATABASE_NAME", default="test_kreishaus")}  # noqa: F405
 # The real-worker tests point this at a real Redis; every other test runs tasks in-process.

@@ -133,7 +133,9 @@ def _parse_forms(soup: BeautifulSoup, page_url: str) -> list[FormSpec]:
                 continue
             required = element.has_attr("required")
             if element.name == "textarea":
-                fields.append(FieldSpec(name, "textarea", element.text, required=required))
+                # Browsers drop the line break that directly follows <textarea>.
+                text = element.text[1:] if element.text.startswith("\n") else element.text
+                fields.append(FieldSpec(name, "textarea", text, required=required))
             elif element.name == "select":
                 options = [o.get("value", o.text) for o in element.find_all("option")]
                 selected = [o.get("value", o.text) for o in element.find_all("option")
@@ -240,14 +242,16 @@ def form_data(form: FormSpec) -> dict[str, list[str]]:
     """Values a careful user would submit: what the page shows, and for empty required
     fields a plausible value of their type. Files are left out (see `with_files`)."""
     data: dict[str, list[str]] = {}
+    radios: dict[str, list[FieldSpec]] = {}
     for spec in form.fields:
         if spec.kind == "file":
             continue
-        if spec.kind in ("checkbox", "radio"):
-            if spec.checked or (spec.required and spec.kind == "checkbox"):
+        if spec.kind == "radio":
+            radios.setdefault(spec.name, []).append(spec)
+            continue
+        if spec.kind == "checkbox":
+            if spec.checked or spec.required:
                 data.setdefault(spec.name, []).append(spec.value)
-            elif spec.kind == "radio" and spec.required and spec.name not in data:
-                data[spec.name] = [spec.value]
             continue
         value = spec.value
         if spec.kind == "select":
@@ -259,6 +263,10 @@ def form_data(form: FormSpec) -> dict[str, list[str]]:
         if not value and spec.required:
             value = _SAMPLES.get(spec.kind, SAMPLE_TEXT)
         data.setdefault(spec.name, []).append(value)
+    for name, group in radios.items():
+        checked = [spec.value for spec in group if spec.checked]
+        if checked or any(spec.required for spec in group):
+            data[name] = checked[:1] or [group[0].value]
     return data
 
 
