@@ -28,8 +28,11 @@ test: install
 test-fast: install
 	$(PY) -m pytest -m "not browser and not worker" $(PYTEST_ARGS)
 
+# ruff, and the import contracts of pyproject.toml ([tool.importlinter]): a lower floor
+# importing a higher one fails.
 lint: install
 	$(PY) -m ruff check .
+	$(VENV)/bin/lint-imports --no-cache
 
 # Texts are written in German in the code; locale/de only overrides the wording of
 # third-party packages, so there is nothing for makemessages to collect (it would mark

@@ -62,9 +62,9 @@ def one_round(recipients: int, number: int) -> dict:
     from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
 
-    from kreishaus.enums import MailState
-    from kreishaus.models import OutgoingMail
-    from kreishaus.outbox import mail_send
+    from common.enums import MailState
+    from common.models import OutgoingMail
+    from common.outbox import mail_send
     from meetings.enums import MeetingState
     from meetings.models import Meeting, WorkingGroup
     from meetings.reminders import reminders_dispatch

@@ -217,10 +217,10 @@ def generate(count: int, seed: int) -> None:
 def rebuild() -> None:
     from django.db import connection
 
+    from common.search.compounds import compound_text, noun_forms
+    from common.search.indexing import search_rebuild
     from knowledge.markdown import markdown_plain_text
     from knowledge.models import Article
-    from kreishaus.search.compounds import compound_text, noun_forms
-    from kreishaus.search.indexing import search_rebuild
 
     started = time.perf_counter()
     noun_forms()
@@ -272,7 +272,7 @@ def measure(repeat: int) -> None:
     from django.contrib.auth.models import AnonymousUser
     from django.test import Client
 
-    from kreishaus.search.query import search_results
+    from common.search.query import search_results
     from members.models import Administration, User
 
     member = User.objects.filter(administration__isnull=False, is_active=True).first()

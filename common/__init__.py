@@ -1,1 +1,4 @@
-"""The base floor: generic parts every app may use. It imports no app of the project."""
+"""The base floor: generic parts every app may use (forms and their rendering, input
+cleaning, uploads, tables in and out, permission helpers, page sections, phrases, outbox,
+reminders, search core). It imports no app of the project; apps register what they add to
+site-wide features (search sources, reminder kinds, page sections) in AppConfig.ready()."""

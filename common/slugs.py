@@ -13,7 +13,8 @@ from collections.abc import Callable
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils.text import slugify
-from django.utils.translation import gettext as _
+
+from .phrases import SLUG_RESERVED, SLUG_TAKEN
 
 # Paths like ".../neu/" would collide with an object called "neu".
 RESERVED_SLUGS = frozenset({"neu"})
@@ -33,9 +34,21 @@ def slug_from(text: str, *, fallback: str, max_length: int) -> str:
     return base
 
 
+def reserved_slug_error(slug: str) -> ValidationError:
+    return ValidationError(SLUG_RESERVED, params={"slug": slug}, code="reserved")
+
+
+def clean_slug(slug: str) -> str:
+    """For a form's clean_slug(): the short address the user typed (reserved ones refused),
+    or "" if none; then the service makes a free one from the name when it saves
+    (slug_save), which also holds when two people save the same name at once."""
+    if slug in RESERVED_SLUGS:
+        raise reserved_slug_error(slug)
+    return slug or ""
+
+
 def slug_taken_error(field: str = "slug") -> ValidationError:
-    return ValidationError({field: ValidationError(
-        _("Diese Kurzadresse ist schon vergeben."), code="unique")})
+    return ValidationError({field: ValidationError(SLUG_TAKEN, code="unique")})
 
 
 def _others(instance: models.Model, field: str, slug: str) -> models.QuerySet:
@@ -81,9 +94,7 @@ def slug_save(instance: models.Model, *, source: str, fallback: str, field: str 
     typed = getattr(instance, field)
     if typed:
         if typed in RESERVED_SLUGS and instance._state.adding:  # forms check edits
-            raise ValidationError({field: ValidationError(
-                _("Die Kurzadresse „%(slug)s“ ist reserviert."), params={"slug": typed},
-                code="reserved")})
+            raise ValidationError({field: reserved_slug_error(typed)})
         try:
             model_field.run_validators(typed)
         except ValidationError as error:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.admin_base import ModelAdmin, TabularInline
 from common.forms import ModelForm
-from kreishaus.uploads import DOCUMENT_HELP, validate_document
+from common.uploads import DOCUMENT_HELP, validate_document
 
 from . import services
 from .models import Article, ArticleRevision, Category, Document

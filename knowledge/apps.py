@@ -5,3 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class KnowledgeConfig(AppConfig):
     name = "knowledge"
     verbose_name = _("Wissen")
+
+    def ready(self) -> None:
+        from common.search.registry import search_source_register
+
+        from .search import ArticleSource, DocumentSource
+
+        search_source_register(ArticleSource())
+        search_source_register(DocumentSource())
+        from . import sections
+
+        sections.register()

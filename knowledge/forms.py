@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.forms import ModelForm
-from kreishaus.forms import RESERVED_SLUGS
+from common.phrases import SLUG_TAKEN, slug_help
+from common.slugs import clean_slug
 from meetings.models import Meeting
 from members.models import Administration
 from projects.models import JointProject, Topic
@@ -154,11 +155,10 @@ class CategoryForm(ModelForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
         error_messages = {
             "name": {"unique": _("Eine Kategorie mit diesem Namen gibt es schon.")},
-            "slug": {"unique": _("Diese Kurzadresse ist schon vergeben.")},
+            "slug": {"unique": SLUG_TAKEN},
         }
         help_texts = {
-            "slug": _("Teil der Adresse, z. B. „gute-beispiele“. Leer lassen, um sie aus dem "
-                      "Namen zu bilden."),
+            "slug": slug_help("gute-beispiele"),
             "description": _("Ein, zwei Sätze, was in diese Kategorie gehört; erscheint auf "
                              "der Startseite des Wissensbereichs."),
             "position": _("Kleinere Zahlen stehen weiter vorn."),
@@ -169,8 +169,4 @@ class CategoryForm(ModelForm):
         self.fields["slug"].required = False
 
     def clean_slug(self) -> str:
-        slug = self.cleaned_data["slug"]
-        if slug in RESERVED_SLUGS:
-            raise forms.ValidationError(
-                _("Die Kurzadresse „%(slug)s“ ist reserviert."), params={"slug": slug})
-        return slug
+        return clean_slug(self.cleaned_data["slug"])

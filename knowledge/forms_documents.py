@@ -7,7 +7,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from common.forms import Form, ModelForm
-from kreishaus.uploads import DOCUMENT_ACCEPT, DOCUMENT_HELP, validate_document
+from common.uploads import DOCUMENT_ACCEPT, DOCUMENT_HELP, validate_document
 from meetings.models import Meeting
 from members.models import Administration
 from projects.models import JointProject

@@ -28,8 +28,8 @@ _WRITE_TIMEOUT_SECONDS = 10
 def _queue_reports(subject: str, text: str, recipients: list[str]) -> None:
     from django.db import connection, transaction
 
-    from .models import OutgoingMail
-    from .outbox import mail_queue_bulk
+    from common.models import OutgoingMail
+    from common.outbox import mail_queue_bulk
 
     try:
         with transaction.atomic():

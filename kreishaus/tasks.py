@@ -1,7 +1,9 @@
+"""The roof's Celery tasks: a health round trip, and the old name of the outbox task."""
+
 from celery import shared_task
 from django.db import connection
 
-from .outbox import TransientMailError, mail_send
+from common.tasks import send_mail
 
 
 @shared_task
@@ -13,15 +15,10 @@ def ping_database(token: str) -> dict:
     return {"token": token, "database": database}
 
 
-@shared_task(bind=True, acks_late=True, ignore_result=True, max_retries=None)
-def send_mail(self, mail_id: int) -> None:
-    """Send one outbox row; transient SMTP errors are retried with the row's back-off.
-    The number of attempts is limited by the row (OUTBOX_MAX_ATTEMPTS), not by Celery."""
-    try:
-        mail_send(mail_id)
-    except TransientMailError as exc:
-        if self.request.is_eager:
-            # In-process (no broker): no waiting in the request; the periodic requeue
-            # picks the row up once its next_attempt_at has passed.
-            return
-        raise self.retry(exc=exc, countdown=exc.retry_in) from exc
+@shared_task(name="kreishaus.tasks.send_mail", acks_late=True, ignore_result=True)
+def send_mail_old_name(mail_id: int) -> None:
+    """The outbox task's name before it moved to common.tasks.send_mail: task messages
+    queued under the old name before an upgrade are handed on to the new task. Without
+    this alias the worker would drop them and the periodic requeue would send the mails
+    only OUTBOX_REQUEUE_AFTER_SECONDS later. May go once no such message can be left."""
+    send_mail.apply_async((mail_id,))

@@ -12,23 +12,15 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.static import serve
 
-from knowledge.selectors import articles_newest
-from meetings.selectors import action_items_open_for, meetings_upcoming_for
+from common.uploads import IMAGE_TYPES, image_format_of
 from members.selectors import administrations_public
-from projects.surveys import survey_rounds_open_for
-
-from .uploads import IMAGE_TYPES, image_format_of
 
 
 @require_safe
 def start(request):
     if request.user.is_authenticated:
-        return render(request, "kreishaus/dashboard.html", {
-            "upcoming_meetings": meetings_upcoming_for(request.user),
-            "my_action_items": action_items_open_for(request.user),
-            "open_surveys": survey_rounds_open_for(request.user),
-            "new_articles": articles_newest(request.user),
-        })
+        # The panels are the sections the apps registered for common.sections.DASHBOARD.
+        return render(request, "kreishaus/dashboard.html")
     return render(
         request, "kreishaus/landing.html", {"administrations": administrations_public()}
     )

@@ -4,8 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from common.params import page_number
-
-from .search.query import MAX_QUERY_LENGTH, search_results
+from common.search.query import MAX_QUERY_LENGTH, search_results
 
 
 @require_safe

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from common.forms import Form, ModelForm
-from kreishaus.uploads import DOCUMENT_HELP, validate_document
+from common.uploads import DOCUMENT_HELP, validate_document
 from members.models import Administration, User
 
 from .enums import AttendanceMode, MeetingFormat, MinutesState

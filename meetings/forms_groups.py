@@ -6,7 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from common.forms import ModelForm
-from kreishaus.forms import clean_slug
+from common.phrases import SLUG_TAKEN, slug_help
+from common.slugs import clean_slug
 from members.models import Administration
 
 from .models import WorkingGroup
@@ -56,11 +57,10 @@ class WorkingGroupForm(ModelForm):
             "members": forms.CheckboxSelectMultiple,
         }
         error_messages = {
-            "slug": {"unique": _("Diese Kurzadresse ist schon vergeben.")},
+            "slug": {"unique": SLUG_TAKEN},
         }
         help_texts = {
-            "slug": _("Teil der Adresse, z. B. „e-akte“. Leer lassen, um sie aus dem Namen "
-                      "zu bilden."),
+            "slug": slug_help("e-akte"),
         }
 
     def __init__(self, *args, **kwargs):
@@ -73,5 +73,4 @@ class WorkingGroupForm(ModelForm):
         self.fields["slug"].required = False
 
     def clean_slug(self) -> str:
-        return clean_slug(self.cleaned_data["slug"],
-                          fallback=self.cleaned_data.get("name", ""))
+        return clean_slug(self.cleaned_data["slug"])

@@ -15,7 +15,7 @@ Kinds (object key "meeting:<pk>" or "action:<pk>"):
 * meeting_before_<N>: N from the group's reminder days, the closest point already
   reached (a late run sends the 14-day reminder until the 1-day point takes over),
   and only points after the invitation; to registered people and to invitees without
-  any registration. Not after the start. Mutable (ReminderKind.MEETING).
+  any registration. Not after the start. Mutable (MEETING).
 * cancellation: the meeting is cancelled and had not started; to people registered or
   on the waiting list.
 * action_due: open item, due within 3 days (today < due date); action_overdue_<year>-W<nn>:
@@ -34,21 +34,37 @@ from datetime import date, datetime, timedelta
 from functools import partial
 
 from django.conf import settings
-from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from common.mail import render_subject
-from kreishaus.enums import ReminderKind
-from kreishaus.models import OutgoingMail, Reminder
-from kreishaus.outbox import mail_queue_bulk
+from common.models import OutgoingMail, Reminder
+from common.reminders import (
+    ReminderKind,
+    notification_settings_link,
+    reminders_queue,
+    reminders_taken,
+)
 from members.enums import Role
 from members.models import User
 
 from .enums import ActionItemStatus, MeetingState, MinutesState, RegistrationStatus
 from .models import ActionItem, Meeting, Registration, WorkingGroup
 
-NOTIFICATION_SETTINGS_PATH = "/konto/benachrichtigungen/"
+# The kinds a person may switch off (registered in MeetingsConfig.ready).
+MEETING = ReminderKind(
+    "meeting", _("Erinnerungen vor Sitzungen"),
+    _("Eine E-Mail vor Sitzungen Ihrer Arbeitsgruppen – je nach Arbeitsgruppe zum Beispiel "
+      "14 Tage und einen Tag vorher."))
+ACTION_ITEM = ReminderKind(
+    "action_item", _("Erinnerungen an fällige Aufgaben"),
+    _("Eine E-Mail, wenn eine Aufgabe, für die Sie oder Ihre Verwaltung zuständig sind, bald "
+      "fällig oder überfällig ist."))
+MINUTES = ReminderKind(
+    "minutes", _("Erinnerungen an fehlende Protokolle (Koordinierungsstelle)"),
+    _("Für die Koordinierungsstelle: eine E-Mail, wenn das Protokoll einer stattgefundenen "
+      "Sitzung noch nicht veröffentlicht ist."))
 ACTION_DUE_DAYS = 3
 MINUTES_MISSING_DAYS = (3, 7)
 MINUTES_MISSING_HORIZON = timedelta(days=28)
@@ -65,7 +81,7 @@ class _Due:
     obj: Meeting | ActionItem
     template: str
     recipients: list[User]
-    mute: str | None = None  # the ReminderKind a person may switch off
+    mute: ReminderKind | None = None  # the kind with which a person switches it off
     context: dict = field(default_factory=dict)
     attachment: Callable[[], Attachment | None] | None = None
 
@@ -92,7 +108,7 @@ def reminders_dispatch(now: datetime | None = None) -> int:
             recipients = [
                 user for user in due.recipients
                 if user.is_active and user.email and user.pk not in taken
-                and not (due.mute and due.mute in user.muted_reminders)
+                and not (due.mute and due.mute.value in user.muted_reminders)
             ]
             if recipients:
                 count += _queue(due, recipients)
@@ -122,9 +138,9 @@ def _meeting_dues(now: datetime, today: date) -> list[_Due]:
         registered = [r.user for r in answered.values()
                       if r.status == RegistrationStatus.REGISTERED]
         unanswered = [user for user in invitees[meeting.pk] if user.pk not in answered]
-        dues.append(_Due(kind, meeting, "meeting_reminder", registered, ReminderKind.MEETING,
+        dues.append(_Due(kind, meeting, "meeting_reminder", registered, MEETING,
                          {"registered": True, "days": days}))
-        dues.append(_Due(kind, meeting, "meeting_reminder", unanswered, ReminderKind.MEETING,
+        dues.append(_Due(kind, meeting, "meeting_reminder", unanswered, MEETING,
                          {"registered": False, "days": days}))
     for meeting in published:
         dues.append(_Due("minutes_published", meeting, "minutes_published",
@@ -219,10 +235,10 @@ def _action_item_dues(today: date) -> list[_Due]:
             recipients = editors.get(item.responsible_administration_id, [])
         if item.due_date < today:
             dues.append(_Due(f"action_overdue_{year}-W{week:02d}", item, "action_overdue",
-                             recipients, ReminderKind.ACTION_ITEM))
+                             recipients, ACTION_ITEM))
         else:
             dues.append(_Due("action_due", item, "action_due", recipients,
-                             ReminderKind.ACTION_ITEM))
+                             ACTION_ITEM))
     return dues
 
 
@@ -244,65 +260,29 @@ def _minutes_missing_dues(now: datetime) -> list[_Due]:
     for meeting in meetings:
         days = max(d for d in MINUTES_MISSING_DAYS if meeting.ends_at + timedelta(days=d) <= now)
         dues.append(_Due(f"minutes_missing_{days}", meeting, "minutes_missing", coordinators,
-                         ReminderKind.MINUTES, {"days": days}))
+                         MINUTES, {"days": days}))
     return dues
 
 
 def _queued_before(dues: list[_Due]) -> dict[tuple[str, str], set[int]]:
     """Who already has each (kind, object) reminder, in one query."""
-    taken: dict[tuple[str, str], set[int]] = defaultdict(set)
     user_ids = {user.pk for due in dues for user in due.recipients}
     if not user_ids:
-        return taken
-    rows = Reminder.objects.filter(
-        recipient_id__in=user_ids, object_key__in={due.object_key for due in dues},
-        kind__in={due.kind for due in dues},
-    ).values_list("kind", "object_key", "recipient_id")
-    for kind, object_key, user_id in rows:
-        taken[(kind, object_key)].add(user_id)
-    return taken
+        return defaultdict(set)
+    return reminders_taken(object_keys={due.object_key for due in dues},
+                           kinds={due.kind for due in dues}, recipient_ids=user_ids)
 
 
 def _queue(due: _Due, recipients: list[User]) -> int:
-    """Reminder rows and their mails in one transaction; a row already present (another
-    run was faster) is skipped by the database, and so is its mail."""
-    by_id = {user.pk: user for user in recipients}
-    with transaction.atomic():
-        new = _reminders_insert(due.kind, due.object_key, list(by_id))
-        if not new:
-            return 0
+    """Reminder rows and their mails in one transaction (common.reminders)."""
+    def mails_for(users: list[User]) -> list[OutgoingMail]:
         attachment = due.attachment() if due.attachment else None
         context = _context(due)
         subject = render_subject(f"meetings/email/{due.template}_subject.txt", context)
-        mails = mail_queue_bulk([_mail(due.template, context, subject, by_id[user_id], attachment)
-                                 for _reminder_id, user_id in new])
-        _reminders_link(new, mails)
-    return len(new)
+        return [_mail(due.template, context, subject, user, attachment) for user in users]
 
-
-def _reminders_insert(kind: str, object_key: str, user_ids: list[int]) -> list[tuple[int, int]]:
-    """INSERT … ON CONFLICT DO NOTHING, returning (reminder id, recipient id) of new rows
-    only (the ORM's ignore_conflicts cannot say which rows were new)."""
-    table = Reminder._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (recipient_id, object_key, kind, created_at)"  # noqa: S608
-            " SELECT r, %s, %s, %s FROM unnest(%s::bigint[]) AS r"
-            " ON CONFLICT (recipient_id, object_key, kind) DO NOTHING"
-            " RETURNING id, recipient_id",
-            [object_key, kind, timezone.now(), user_ids],
-        )
-        return cursor.fetchall()
-
-
-def _reminders_link(new: list[tuple[int, int]], mails: list[OutgoingMail]) -> None:
-    table = Reminder._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {table} AS r SET mail_id = v.mail_id"  # noqa: S608
-            " FROM unnest(%s::bigint[], %s::bigint[]) AS v(id, mail_id) WHERE r.id = v.id",
-            [[reminder_id for reminder_id, _user_id in new], [mail.pk for mail in mails]],
-        )
+    return reminders_queue(kind=due.kind, object_key=due.object_key, recipients=recipients,
+                           mails_for=mails_for)
 
 
 def _context(due: _Due) -> dict:
@@ -312,7 +292,7 @@ def _context(due: _Due) -> dict:
         "meeting": meeting,
         "item": due.obj if isinstance(due.obj, ActionItem) else None,
         "link": settings.SITE_URL + meeting.get_absolute_url(),
-        "settings_link": settings.SITE_URL + NOTIFICATION_SETTINGS_PATH if due.mute else "",
+        "settings_link": notification_settings_link() if due.mute else "",
         "site_url": settings.SITE_URL,
     }
 
@@ -329,7 +309,7 @@ def _mail(template: str, context: dict, subject: str, user: User,
     )
 
 
-def reminder_expired_reason(reminder: Reminder, now: datetime) -> str:
+def meeting_reminder_expired_reason(reminder: Reminder, now: datetime) -> str:
     """Why a queued reminder should no longer go out (empty if it still should); asked by
     the outbox right before sending."""
     prefix, _sep, pk = reminder.object_key.partition(":")

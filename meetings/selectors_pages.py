@@ -4,8 +4,6 @@ from datetime import datetime, timedelta
 
 from django.db.models import Prefetch, QuerySet
 
-from knowledge.selectors_documents import linked_articles, linked_documents
-
 from .enums import ActionItemStatus, MinutesState, RegistrationStatus
 from .models import ActionItem, AgendaItem, Meeting, Registration
 
@@ -16,16 +14,11 @@ def meetings_for_list(user) -> QuerySet[Meeting]:
         "working_group", "host", "minutes").order_by("-starts_at")
 
 
-def meeting_for_page(pk: int, *, user=None) -> QuerySet[Meeting]:
-    """One meeting with everything its internal page shows; with `user`, also the knowledge
-    linked to it that this user may open (exports and attendance lists leave it out)."""
+def meeting_for_page(pk: int) -> QuerySet[Meeting]:
+    """One meeting with everything its internal page, exports and attendance lists show
+    (the knowledge linked to it is a section of MEETING_PAGE, see meetings.sections)."""
     registrations = Registration.objects.select_related("user__administration").order_by(
         "user__administration__name", "user__last_name", "user__first_name")
-    knowledge = [] if user is None else [
-        Prefetch("articles", queryset=linked_articles(user), to_attr="knowledge_articles"),
-        Prefetch("knowledge_documents", queryset=linked_documents(user),
-                 to_attr="knowledge_document_list"),
-    ]
     return Meeting.objects.filter(pk=pk).select_related(
         "working_group", "host", "minutes", "minutes__approved_in",
     ).prefetch_related(
@@ -35,7 +28,7 @@ def meeting_for_page(pk: int, *, user=None) -> QuerySet[Meeting]:
         Prefetch("registrations", queryset=registrations),
         Prefetch("action_items", queryset=ActionItem.objects.select_related(
             "responsible_administration", "responsible_user")),
-        "decisions__agenda_item", "documents", *knowledge,
+        "decisions__agenda_item", "documents",
     )
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from common.params import int_param
+from common.permissions import permission_required
 
 from . import services
 from .enums import MeetingState, RegistrationStatus
@@ -25,11 +26,6 @@ from .selectors_pages import (
     open_items_of_group,
     registration_counts,
 )
-
-
-def require_coordinator(request) -> None:
-    if not request.user.has_perm("members.manage_network"):
-        raise PermissionDenied
 
 
 def _meeting(pk) -> Meeting:
@@ -61,7 +57,7 @@ def detail(request, pk):
             Meeting.objects.visible_to(request.user).select_related("working_group", "host"),
             pk=pk)
         return render(request, "meetings/meeting_public.html", {"meeting": meeting})
-    meeting = get_object_or_404(meeting_for_page(pk, user=request.user))
+    meeting = get_object_or_404(meeting_for_page(pk))
     registrations = list(meeting.registrations.all())
     mine = next((r for r in registrations if r.user_id == request.user.pk), None)
     minutes = getattr(meeting, "minutes", None)
@@ -86,8 +82,8 @@ def detail(request, pk):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("members.manage_network")
 def meeting_edit(request, pk=None):
-    require_coordinator(request)
     meeting = _meeting(pk) if pk else Meeting()
     initial = {}
     suggestion = None
@@ -128,8 +124,8 @@ def meeting_edit(request, pk=None):
 
 
 @require_POST
+@permission_required("members.manage_network")
 def meeting_transition(request, pk):
-    require_coordinator(request)
     meeting = _meeting(pk)
     target = request.POST.get("to", "")
     if target not in MeetingState.values:
@@ -188,8 +184,8 @@ def decline(request, pk):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("members.manage_network")
 def attendance(request, pk):
-    require_coordinator(request)
     meeting = get_object_or_404(meeting_for_page(pk))
     registrations = [r for r in meeting.registrations.all()
                      if r.status != RegistrationStatus.DECLINED]

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from kreishaus.permissions import coordinator_required
+from common.permissions import permission_required
 from members.rules import is_coordinator, is_member_staff
 
 from .forms_groups import WorkingGroupForm
@@ -40,7 +40,7 @@ def group_detail(request, slug):
     })
 
 
-@coordinator_required
+@permission_required("members.manage_network")
 @require_http_methods(["GET", "HEAD", "POST"])
 def group_edit(request, slug=None):
     group = get_object_or_404(WorkingGroup, slug=slug) if slug else WorkingGroup()

@@ -9,12 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from common.params import int_param
+from common.permissions import permission_required
+from common.phrases import DOCUMENT_UPLOADED
 
 from . import services
 from .enums import MinutesState
 from .forms import ActionItemForm, AgendaItemForm, DecisionForm, DocumentForm, MinutesForm
 from .models import ActionItem, AgendaItem, Decision, Meeting, MeetingDocument, Minutes
-from .views import require_coordinator
 
 
 def _form_page(request, meeting, form, title, anchor, save):
@@ -32,8 +33,8 @@ def _form_page(request, meeting, form, title, anchor, save):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("members.manage_network")
 def agenda_item_edit(request, pk, item_pk=None):
-    require_coordinator(request)
     meeting = get_object_or_404(Meeting, pk=pk)
     item = (get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting) if item_pk
             else AgendaItem(meeting=meeting))
@@ -44,8 +45,8 @@ def agenda_item_edit(request, pk, item_pk=None):
 
 
 @require_POST
+@permission_required("members.manage_network")
 def agenda_item_delete(request, pk, item_pk):
-    require_coordinator(request)
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting_id=pk)
     services.agenda_item_delete(item=item, by=request.user)
     messages.success(request, _("Der Tagesordnungspunkt wurde entfernt."))
@@ -53,8 +54,8 @@ def agenda_item_delete(request, pk, item_pk):
 
 
 @require_POST
+@permission_required("members.manage_network")
 def agenda_item_move(request, pk, item_pk):
-    require_coordinator(request)
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting_id=pk)
     services.agenda_item_move(item=item, direction=-1 if request.POST.get("direction") == "up"
                               else 1, by=request.user)
@@ -62,8 +63,8 @@ def agenda_item_move(request, pk, item_pk):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("members.manage_network")
 def minutes_edit(request, pk):
-    require_coordinator(request)
     meeting = get_object_or_404(Meeting, pk=pk)
     minutes = Minutes.objects.filter(meeting=meeting).first()
     published = bool(minutes and minutes.state == MinutesState.PUBLISHED)
@@ -86,8 +87,8 @@ def minutes_edit(request, pk):
 
 
 @require_POST
+@permission_required("members.manage_network")
 def minutes_publish(request, pk):
-    require_coordinator(request)
     meeting = get_object_or_404(Meeting, pk=pk)
     try:
         services.minutes_publish(meeting=meeting, by=request.user)
@@ -100,9 +101,9 @@ def minutes_publish(request, pk):
 
 
 @require_POST
+@permission_required("members.manage_network")
 def minutes_approve(request, pk):
     """Mark the minutes a 'Genehmigung des Protokolls' item of this meeting refers to."""
-    require_coordinator(request)
     meeting = get_object_or_404(Meeting, pk=pk)
     item = get_object_or_404(AgendaItem, pk=int_param(request.POST.get("item")),
                              meeting=meeting, approves_minutes_of__isnull=False)
@@ -118,8 +119,8 @@ def minutes_approve(request, pk):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("members.manage_network")
 def decision_edit(request, pk, decision_pk=None):
-    require_coordinator(request)
     meeting = get_object_or_404(Meeting, pk=pk)
     decision = (get_object_or_404(Decision, pk=decision_pk, meeting=meeting) if decision_pk
                 else Decision(meeting=meeting))
@@ -130,8 +131,8 @@ def decision_edit(request, pk, decision_pk=None):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("members.manage_network")
 def action_item_edit(request, pk, item_pk=None):
-    require_coordinator(request)
     meeting = get_object_or_404(Meeting.objects.select_related("working_group"), pk=pk)
     item = (get_object_or_404(ActionItem, pk=item_pk, meeting=meeting) if item_pk
             else ActionItem(meeting=meeting))
@@ -157,14 +158,14 @@ def action_item_done(request, item_pk):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("members.manage_network")
 def document_upload(request, pk):
-    require_coordinator(request)
     meeting = get_object_or_404(Meeting, pk=pk)
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         services.document_add(meeting=meeting, title=form.cleaned_data["title"],
                               file=form.cleaned_data["file"], by=request.user)
-        messages.success(request, _("Die Unterlage wurde hochgeladen."))
+        messages.success(request, DOCUMENT_UPLOADED)
         return redirect(meeting.get_absolute_url() + "#unterlagen")
     return render(request, "meetings/item_form.html", {
         "meeting": meeting, "form": form, "title": _("Unterlage hochladen"),

@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class MembersConfig(AppConfig):
     name = "members"
     verbose_name = _("Mitglieder")
+
+    def ready(self) -> None:
+        from common.search.registry import search_source_register
+
+        from .search import MemberSource
+
+        search_source_register(MemberSource())
+        from . import sections  # noqa: F401 - declares the pages other apps add sections to

@@ -7,7 +7,6 @@ Idempotent: every row is found by a natural key and only written when a value di
 second run changes nothing (not even the "geändert am" timestamp of a Steckbrief answer).
 """
 
-import csv
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -15,6 +14,8 @@ from pathlib import Path
 from allauth.account.models import EmailAddress
 from django.db import models
 from django.utils.text import slugify
+
+from common.tabular import ImportReport, read_csv_file
 
 from . import demo_texts as texts
 from .enums import AdministrationKind, FederalState, Role
@@ -129,8 +130,8 @@ def _membership(key: str) -> dict:
 
 
 def _read_csv(path: Path, key_column: str) -> dict[str, dict]:
-    with path.open(encoding="utf-8") as handle:
-        return {row[key_column]: row for row in csv.DictReader(handle)}
+    report = ImportReport()  # the bundled files have no rows of the wrong length
+    return {values[key_column]: values for _row, values in read_csv_file(path).records(report)}
 
 
 def _district_name(csv_name: str) -> str:

@@ -7,7 +7,9 @@ Three formats, told apart by their header (see shared/data/README.md):
 - Gemeinden (``ars``, 12 digits).
 
 Rows are matched by regional key: unknown keys are created, known ones updated. Every row
-is checked first; if any row is rejected, nothing is written. A file holds one level only,
+is checked first; if any row is rejected, nothing is written. The file is read by
+common.tabular (UTF-8, delimiter from the header line); rejected rows are numbered by the
+line of the file where they end. A file holds one level only,
 so parents come from the database: import Kreise first, then Gemeindeverbände, then
 Gemeinden.
 
@@ -35,13 +37,12 @@ Decisions:
 - Area is rounded to two decimals (the model's precision).
 """
 
-import csv
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -49,8 +50,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from common.input import has_line_break, strip_unsafe
+from common.input import has_line_break
 from common.params import int_param
+from common.phrases import NAME_MISSING
+from common.tabular import ImportFileError, ImportReport, Table, read_csv, read_csv_file
 
 from .enums import AdministrationKind as Kind
 from .enums import FederalState
@@ -94,27 +97,15 @@ FORMATS = (
 STATE_BY_NAME = {label: value for value, label in FederalState.choices}
 MAX_POPULATION = 2_147_483_647  # PositiveIntegerField
 MAX_AREA = Decimal("999999.99")  # max_digits=8, decimal_places=2
-MAX_REJECTIONS_SHOWN = 100
-
-
-class ImportFileError(Exception):
-    """The file as a whole cannot be read (missing, not UTF-8, unknown header)."""
 
 
 @dataclass
-class ImportReport:
-    file_label: str
-    dry_run: bool
-    created: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: int = 0
+class AdministrationImportReport(ImportReport):
+    file_label: str = ""
     without_parent: int = 0
-    rejected: list[tuple[int, str]] = field(default_factory=list)
 
     def summary(self) -> str:
-        counts = _("%(created)d angelegt, %(updated)d aktualisiert, %(unchanged)d unverändert") % {
-            "created": len(self.created), "updated": len(self.updated),
-            "unchanged": self.unchanged}
+        counts = self.counts_text()
         if self.dry_run:
             return _("Probelauf (%(label)s), nichts gespeichert. Ergebnis wäre: %(counts)s.") % {
                 "label": self.file_label, "counts": counts}
@@ -132,18 +123,6 @@ class ImportReport:
             "oder Gemeindeverband nicht in der Datenbank steht.",
             self.without_parent) % {"count": self.without_parent}
 
-    def rejection_message(self) -> str:
-        lines = [ngettext(
-            "%(count)d Zeile abgelehnt, darum wurde nichts gespeichert:",
-            "%(count)d Zeilen abgelehnt, darum wurde nichts gespeichert:",
-            len(self.rejected)) % {"count": len(self.rejected)}]
-        lines += [_("Zeile %(line)d: %(reason)s") % {"line": line, "reason": reason}
-                  for line, reason in self.rejected[:MAX_REJECTIONS_SHOWN]]
-        if len(self.rejected) > MAX_REJECTIONS_SHOWN:
-            lines.append(_("… und %(count)d weitere.") % {
-                "count": len(self.rejected) - MAX_REJECTIONS_SHOWN})
-        return "\n".join(lines)
-
 
 @dataclass
 class _Row:
@@ -156,31 +135,14 @@ class _Row:
     parent_keys: tuple[str, ...]
 
 
-def administrations_import_csv(*, source: str | Path | TextIO, dry_run: bool = False
-                               ) -> ImportReport:
-    """Create or update administrations from a Destatis CSV file, all rows or none."""
-    if hasattr(source, "read"):
-        return _import(source, dry_run)
-    try:
-        handle = open(source, encoding="utf-8-sig", newline="")  # noqa: SIM115
-    except OSError as error:
-        raise ImportFileError(_("Die Datei %(path)s lässt sich nicht öffnen: %(error)s") % {
-            "path": source, "error": error.strerror or error}) from error
-    with handle:
-        return _import(handle, dry_run)
-
-
-def _import(handle: TextIO, dry_run: bool) -> ImportReport:
-    try:
-        reader = csv.DictReader(handle)
-        fmt = _detect_format(reader.fieldnames)
-        report = ImportReport(file_label=fmt.label, dry_run=dry_run)
-        rows = list(_parse(reader, fmt, report))
-    except UnicodeDecodeError as error:
-        raise ImportFileError(_("Die Datei ist nicht UTF-8-kodiert.")) from error
-    except csv.Error as error:
-        raise ImportFileError(_("Die Datei ist kein gültiges CSV: %(error)s") % {
-            "error": error}) from error
+def administrations_import_csv(*, source: str | Path | TextIO | BinaryIO,
+                               dry_run: bool = False) -> AdministrationImportReport:
+    """Create or update administrations from a Destatis CSV file (a path, or an open file),
+    all rows or none."""
+    table = read_csv(source.read()) if hasattr(source, "read") else read_csv_file(source)
+    fmt = _detect_format(table.header)
+    report = AdministrationImportReport(file_label=fmt.label, dry_run=dry_run)
+    rows = list(_parse(table, fmt, report))
     if report.rejected:
         return report
     try:
@@ -193,10 +155,8 @@ def _import(handle: TextIO, dry_run: bool) -> ImportReport:
     return report
 
 
-def _detect_format(fieldnames: Iterable[str] | None) -> _Format:
-    if not fieldnames:
-        raise ImportFileError(_("Die Datei ist leer."))
-    header = {_column(name) for name in fieldnames}
+def _detect_format(fieldnames: list[str]) -> _Format:
+    header = {name.lower() for name in fieldnames}
     for fmt in FORMATS:
         if fmt.key_column in header and header.issuperset(fmt.columns):
             return fmt
@@ -206,27 +166,18 @@ def _detect_format(fieldnames: Iterable[str] | None) -> _Format:
         "(gefunden: %(header)s).") % {"header": ", ".join(fieldnames)})
 
 
-def _column(name: str) -> str:
-    return name.strip().lstrip("\ufeff").lower()
-
-
-def _parse(reader: csv.DictReader, fmt: _Format, report: ImportReport) -> Iterable[_Row]:
+def _parse(table: Table, fmt: _Format, report: ImportReport) -> Iterable[_Row]:
     first_line_of_key: dict[str, int] = {}
-    for raw in reader:
-        line = reader.line_num
-        if None in raw or None in raw.values():
-            report.rejected.append((line, _(
-                "Die Zeile hat nicht so viele Spalten wie die Kopfzeile.")))
-            continue
-        # Control and bidi characters are invisible garbage that exports could not keep.
-        values = {_column(name): strip_unsafe(value).strip() for name, value in raw.items()}
+    # Cells come cleaned of control and bidi characters, which exports could not keep.
+    for row_read, values in table.records(report):
+        line = row_read.line
         errors: list[str] = []
         row = _parse_row(values, fmt, errors)
         if row and row.key in first_line_of_key:
             errors.append(_("Der Regionalschlüssel %(key)s steht schon in Zeile %(line)d.") % {
                 "key": row.key, "line": first_line_of_key[row.key]})
         if errors:
-            report.rejected.append((line, " ".join(errors)))
+            report.reject(line, " ".join(errors))
             continue
         first_line_of_key[row.key] = line
         yield row
@@ -237,7 +188,7 @@ def _parse_row(values: dict[str, str], fmt: _Format, errors: list[str]) -> _Row 
     _check_key(key, fmt, values, errors)
     name = values["name"]
     if not name:
-        errors.append(_("Der Name fehlt."))
+        errors.append(str(NAME_MISSING))
     typ = values["typ"]
     if typ not in fmt.types:
         errors.append(_("Unbekannter Typ „%(typ)s“; erwartet: %(known)s.") % {
@@ -360,7 +311,7 @@ def _kind(key: str, name: str, typ: str, fmt: _Format) -> str:
     return Kind.STADT if suffix in ("st", "gkst") or "stadt" in suffix else Kind.GEMEINDE
 
 
-def _write(rows: list[_Row], report: ImportReport) -> None:
+def _write(rows: list[_Row], report: AdministrationImportReport) -> None:
     administrations = Administration.objects.order_by()
     by_key = {a.regional_key: a for a in administrations.exclude(regional_key=None)}
     taken_slugs = set(administrations.values_list("slug", flat=True))

@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from kreishaus.uploads import validate_image_extension
+from common.uploads import validate_image_extension
 
 from .enums import REGIONAL_KEY_LENGTHS, FederalState
 

@@ -1,14 +1,12 @@
 """Directory, administration page and the editing of facts, Steckbrief and contacts."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from knowledge.selectors_documents import contributions_of
-from meetings.selectors import meetings_of_administration
-from projects.selectors_status import member_statuses
+from common.permissions import URLObject, permission_required
 
 from . import services
 from .filters import AdministrationFilter
@@ -17,12 +15,8 @@ from .models import Administration, ContactPerson, ProfileQuestion
 from .selectors import administration_detail as administration_detail_qs
 from .selectors import administrations_for_directory
 
-
-def _administration_for(request, slug: str, perm: str) -> Administration:
-    administration = get_object_or_404(Administration, slug=slug)
-    if not request.user.has_perm(perm, administration):
-        raise PermissionDenied
-    return administration
+# The administration of the page, from the address.
+ADMINISTRATION = URLObject(Administration, kwarg="slug")
 
 
 @require_safe
@@ -39,25 +33,19 @@ def administration_list(request):
 
 @require_safe
 def administration_detail(request, slug):
-    internal = request.user.has_perm("members.view_internal")
     administration = get_object_or_404(administration_detail_qs(slug=slug, user=request.user))
-    can_edit = request.user.has_perm("members.change_administration", administration)
+    # Statuses, meetings and knowledge below are sections of members.sections.ADMINISTRATION_PAGE.
     return render(request, "members/administration_detail.html", {
         "administration": administration,
-        "internal": internal,
-        "can_edit": can_edit,
+        "internal": request.user.has_perm("members.view_internal"),
+        "can_edit": request.user.has_perm("members.change_administration", administration),
         "can_view_staff": request.user.has_perm("members.view_staff", administration),
-        # Statuses are internal: visitors get none, not just a hidden table.
-        "statuses": member_statuses(administration=administration, with_missing_topics=can_edit)
-        if internal else None,
-        "meetings": meetings_of_administration(administration) if internal else None,
-        "knowledge": contributions_of(administration=administration, user=request.user),
     })
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def administration_edit(request, slug):
-    administration = _administration_for(request, slug, "members.change_administration")
+@permission_required("members.change_administration", ADMINISTRATION)
+def administration_edit(request, administration):
     core = request.user.has_perm("members.change_administration_core")
     form = AdministrationForm(request.POST or None, request.FILES or None,
                               instance=administration, core=core)
@@ -79,8 +67,8 @@ def administration_edit(request, slug):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def profile_edit(request, slug):
-    administration = _administration_for(request, slug, "members.change_administration")
+@permission_required("members.change_administration", ADMINISTRATION)
+def profile_edit(request, administration):
     questions = list(ProfileQuestion.objects.filter(is_active=True))
     answers = {a.question_id: a for a in administration.profile_answers.all()}
     form = ProfileForm(request.POST or None, questions=questions, answers=answers)
@@ -95,8 +83,8 @@ def profile_edit(request, slug):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def contact_edit(request, slug, pk=None):
-    administration = _administration_for(request, slug, "members.change_administration")
+@permission_required("members.change_administration", ADMINISTRATION)
+def contact_edit(request, administration, pk=None):
     contact = (get_object_or_404(ContactPerson, pk=pk, administration=administration)
                if pk else ContactPerson(administration=administration))
     form = ContactForm(request.POST or None, instance=contact)
@@ -117,8 +105,8 @@ def contact_edit(request, slug, pk=None):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def contact_delete(request, slug, pk):
-    administration = _administration_for(request, slug, "members.change_administration")
+@permission_required("members.change_administration", ADMINISTRATION)
+def contact_delete(request, administration, pk):
     contact = get_object_or_404(ContactPerson, pk=pk, administration=administration)
     if request.method == "POST":
         services.contact_delete(contact=contact, by=request.user)

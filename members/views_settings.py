@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from common.forms import Form
-from kreishaus.enums import ReminderKind
+from common.reminders import reminder_kinds
 
-from .preferences import REMINDER_EXPLANATIONS, notifications_save
+from .preferences import notifications_save
 
 
 class NotificationsForm(Form):
@@ -18,9 +18,9 @@ class NotificationsForm(Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        for kind in ReminderKind:
+        for kind in reminder_kinds():
             self.fields[kind.value] = forms.BooleanField(
-                label=kind.label, help_text=REMINDER_EXPLANATIONS[kind], required=False,
+                label=kind.label, help_text=kind.help_text, required=False,
                 initial=kind.value not in user.muted_reminders)
 
     def wanted(self) -> set[str]:

@@ -5,3 +5,17 @@ from django.utils.translation import gettext_lazy as _
 class ProjectsConfig(AppConfig):
     name = "projects"
     verbose_name = _("Vorhaben")
+
+    def ready(self) -> None:
+        from common.reminders import reminder_expiry_register, reminder_kinds_register
+        from common.search.registry import search_source_register
+
+        from . import reminders
+        from .search import ProjectSource
+
+        search_source_register(ProjectSource())
+        reminder_kinds_register(reminders.SURVEY)
+        reminder_expiry_register("survey_round", reminders.survey_reminder_expired_reason)
+        from . import sections
+
+        sections.register()

@@ -2,7 +2,8 @@
 
 The statuses export is the import format: a file exported and imported again unchanged
 changes nothing. Every row is checked first; if any row is rejected, nothing is written.
-Reading an uploaded file (type by content, encoding, header) is the job of forms_exchange.
+Reading an uploaded file (type by content, encoding, header) is the job of forms_exchange
+and common.tabular; a file that cannot be used raises common.tabular.ImportFileError.
 
 Decisions:
 
@@ -32,9 +33,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 
-from common.tabular import csv_response, xlsx_response
+from common.tabular import ImportFileError, ImportReport, RowError, csv_response, xlsx_response
 from members.models import Administration, ContactPerson, User
 
 from .enums import Maturity, Stage, StatusSource
@@ -65,7 +66,6 @@ NEW_STATUS = {"stage": Stage.NOT_PLANNED, "maturity": None, "since": None, "depa
               "product": "", "contact_id": None, "note": ""}
 TEXT_LIMITS = {"department": 200, "product": 200}
 
-MAX_REJECTIONS_SHOWN = 100
 MAX_CHANGES_SHOWN = 1000
 CHUNK_SIZE = 2000
 
@@ -196,15 +196,12 @@ def export_response(export: Export, filename: str, extension: str):
     return csv_response(filename, export.header, export.rows, stream=True)
 
 
-# Reading an upload ------------------------------------------------------------------------
-
-class ImportFileError(Exception):
-    """The file as a whole cannot be used (type, size, encoding, header)."""
-
+# What an upload holds ----------------------------------------------------------------------
 
 @dataclass
-class Table:
-    """The cells of an uploaded file by column, each row with its spreadsheet row number."""
+class StatusRows:
+    """The cells of an uploaded file by column key (see COLUMNS), each row with its
+    spreadsheet row number (forms_exchange reads them through common.tabular)."""
 
     rows: list[tuple[int, dict[str, object]]] = field(default_factory=list)
 
@@ -221,30 +218,16 @@ class Change:
 
 
 @dataclass
-class ImportReport:
-    created: int = 0
-    changed: int = 0
-    unchanged: int = 0
+class StatusImportReport(ImportReport):
+    """Created and updated: "administration: subject" each; every changed field in
+    `changes`."""
+
     changes: list[Change] = field(default_factory=list)
-    rejected: list[tuple[int, str]] = field(default_factory=list)
 
     def summary(self) -> str:
         return _("%(created)d neu angelegt, %(changed)d geändert, %(unchanged)d "
-                 "unverändert.") % {"created": self.created, "changed": self.changed,
+                 "unverändert.") % {"created": len(self.created), "changed": len(self.updated),
                                     "unchanged": self.unchanged}
-
-    def rejection_heading(self) -> str:
-        return ngettext("%(count)d Zeile abgelehnt, darum wurde nichts gespeichert:",
-                        "%(count)d Zeilen abgelehnt, darum wurde nichts gespeichert:",
-                        len(self.rejected)) % {"count": len(self.rejected)}
-
-    @property
-    def rejected_shown(self) -> list[tuple[int, str]]:
-        return self.rejected[:MAX_REJECTIONS_SHOWN]
-
-    @property
-    def rejected_hidden(self) -> int:
-        return max(0, len(self.rejected) - MAX_REJECTIONS_SHOWN)
 
     @property
     def changes_shown(self) -> list[Change]:
@@ -280,11 +263,11 @@ class _RowRefused(Exception):
         self.line, self.reason = line, reason
 
 
-def statuses_import(*, table: Table, by: User) -> ImportReport:
+def statuses_import(*, table: StatusRows, by: User) -> StatusImportReport:
     """Check every row; only if all are valid, save them through status_save in one
     transaction (history with source "import"). Otherwise nothing is written."""
     with translation.override(settings.LANGUAGE_CODE):
-        report = ImportReport()
+        report = StatusImportReport()
         rows = _Checker(table, _labels()).rows(report)
         if report.rejected:
             return report
@@ -292,7 +275,7 @@ def statuses_import(*, table: Table, by: User) -> ImportReport:
             with transaction.atomic():
                 _write(rows, by, report)
         except _RowRefused as refused:
-            return ImportReport(rejected=[(refused.line, refused.reason)])
+            return StatusImportReport(rejected=[RowError(refused.line, refused.reason)])
         except IntegrityError as error:
             raise ImportFileError(_(
                 "Die Sachstände wurden während des Imports anderweitig geändert; nichts wurde "
@@ -324,7 +307,7 @@ def _unique(candidates: list, error: str, ambiguous: str, errors: list[str]):
 class _Checker:
     """Looks up everything the rows name in a few queries, then checks row by row."""
 
-    def __init__(self, table: Table, labels: _Labels):
+    def __init__(self, table: StatusRows, labels: _Labels):
         self.table, self.labels = table, labels
         keys, names, ozg_ids = set(), set(), set()
         for _line, cells in table.rows:
@@ -365,7 +348,7 @@ class _Checker:
         found.update({str(value): value for value in labels})
         return found
 
-    def rows(self, report: ImportReport) -> list[_Row]:
+    def rows(self, report: StatusImportReport) -> list[_Row]:
         rows: list[_Row] = []
         first_line: dict[tuple, int] = {}
         for line, cells in self.table.rows:
@@ -377,7 +360,7 @@ class _Checker:
                                                 "subject": row.subject,
                                                 "line": first_line[row.key]})
             if errors:
-                report.rejected.append((line, " ".join(errors)))
+                report.reject(line, " ".join(errors))
                 continue
             first_line[row.key] = line
             rows.append(row)
@@ -515,7 +498,7 @@ class _Checker:
         return None
 
 
-def _write(rows: list[_Row], by: User, report: ImportReport) -> None:
+def _write(rows: list[_Row], by: User, report: StatusImportReport) -> None:
     # Lock what the import compares against, so the report says what really changed.
     current = {
         (status.administration_id, status.topic_id, status.service_id): status
@@ -542,11 +525,12 @@ def _write(rows: list[_Row], by: User, report: ImportReport) -> None:
                                           "ändern.") % {"name": row.administration}) from error
         except ValidationError as error:
             raise _RowRefused(row.line, " ".join(error.messages)) from error
+        label = f"{row.administration.name}: {row.subject}"
         if status is None:
-            report.created += 1
+            report.created.append(label)
             changed = ["stage", *(name for name in changed if name != "stage")]
         else:
-            report.changed += 1
+            report.updated.append(label)
         old_contact = status.contact.name if status and status.contact_id else ""
         for name in changed:
             shown_before = ("–" if status is None else

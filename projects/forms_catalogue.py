@@ -4,7 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from common.forms import ModelForm
-from kreishaus.forms import clean_slug
+from common.phrases import SLUG_TAKEN, slug_help
+from common.slugs import clean_slug
 
 from .models import Topic
 
@@ -16,10 +17,9 @@ class TopicForm(ModelForm):
         model = Topic
         fields = ["name", "slug", "group", "description", "order", "is_active"]
         widgets = {"description": forms.Textarea(attrs={"rows": 5})}
-        error_messages = {"slug": {"unique": _("Diese Kurzadresse ist schon vergeben.")}}
+        error_messages = {"slug": {"unique": SLUG_TAKEN}}
         help_texts = {
-            "slug": _("Teil der Adresse, z. B. „e-akte“. Leer lassen, um sie aus dem Namen "
-                      "zu bilden."),
+            "slug": slug_help("e-akte"),
             "order": _("Kleinere Zahlen stehen im Bereich weiter vorn."),
             "is_active": _("Inaktive Themen erscheinen nicht mehr in der Übersicht; ihre "
                            "Sachstände bleiben erhalten."),
@@ -30,5 +30,4 @@ class TopicForm(ModelForm):
         self.fields["slug"].required = False
 
     def clean_slug(self) -> str:
-        return clean_slug(self.cleaned_data["slug"],
-                          fallback=self.cleaned_data.get("name", ""))
+        return clean_slug(self.cleaned_data["slug"])

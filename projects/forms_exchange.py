@@ -1,8 +1,4 @@
-"""The export filters and the import upload, which reads a CSV or XLSX file by its content."""
-
-import csv
-import io
-from datetime import date
+"""The export filters and the import upload (a CSV or XLSX file, read by its content)."""
 
 from django import forms
 from django.conf import settings
@@ -10,19 +6,20 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import load_workbook
 
 from common.forms import Form
-from common.tabular import spreadsheet_unsafe
-from kreishaus.uploads import ArchiveRefused, check_office_archive
+from common.tabular import ImportFileError, read_upload
 from members.enums import AdministrationKind
 
 from .enums import TopicGroup
-from .exchange import COLUMNS, OPTIONAL_COLUMNS, ImportFileError, Table
+from .exchange import COLUMNS, OPTIONAL_COLUMNS, StatusRows
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 100_000
 MAX_COLUMNS = 40  # cells further right are never read
+READ_MESSAGES = {"encoding": gettext_lazy(
+    "Die CSV-Datei ist nicht UTF-8-kodiert. In Excel bitte als „CSV UTF-8 (durch "
+    "Trennzeichen getrennt)“ speichern.")}
 
 
 class ExportFilterForm(Form):
@@ -43,108 +40,34 @@ class StatusImportForm(Form):
         help_text=gettext_lazy("Im Format des Sachstands-Exports, höchstens 5 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}))
 
-    def clean_file(self) -> Table:
+    def clean_file(self) -> StatusRows:
         try:
             return table_read(self.cleaned_data["file"])
         except ImportFileError as error:
             raise ValidationError(str(error), code="file") from error
 
 
-def table_read(upload) -> Table:
-    """Read an uploaded CSV or XLSX file; the content must be what the name says."""
-    name = (upload.name or "").lower()
-    if upload.size > MAX_UPLOAD_BYTES:
-        raise ImportFileError(_("Die Datei ist %(size)s MB groß; erlaubt sind höchstens "
-                                "5 MB.") % {"size": f"{upload.size / 1024 / 1024:.1f}"})
-    upload.seek(0)
-    data = upload.read()
-    is_zip = data[:4] == b"PK\x03\x04"
+def table_read(upload) -> StatusRows:
+    """Read an uploaded CSV or XLSX file (common.tabular: the content must be what the name
+    says) and take the columns of the statuses export from it."""
     with translation.override(settings.LANGUAGE_CODE):
-        if name.endswith(".xlsx"):
-            if not is_zip:
-                raise ImportFileError(_("Die Datei ist keine Excel-Arbeitsmappe (XLSX), auch "
-                                        "wenn ihr Name auf .xlsx endet."))
-            return _read_xlsx(data)
-        if name.endswith(".csv"):
-            if is_zip:
-                raise ImportFileError(_("Die Datei ist keine CSV-Datei, sondern ein Archiv "
-                                        "oder eine Arbeitsmappe. Bitte als .xlsx hochladen."))
-            return _read_csv(data)
-        raise ImportFileError(_("Bitte eine CSV- oder XLSX-Datei hochladen (Dateiendung .csv "
-                                "oder .xlsx); ältere .xls-Dateien bitte als .xlsx speichern."))
+        table = read_upload(upload, max_bytes=MAX_UPLOAD_BYTES, max_rows=MAX_ROWS,
+                            max_columns=MAX_COLUMNS, messages=READ_MESSAGES)
+        columns = _columns(table.header)
+    rows = StatusRows()
+    for row in table.rows:
+        cells = {key: row.cells[index] for index, key in columns if index < len(row.cells)}
+        if any(value != "" for value in cells.values()):  # spreadsheets keep empty rows
+            rows.rows.append((row.number, cells))
+    return rows
 
 
-def _read_xlsx(data: bytes) -> Table:
-    table = Table()
-    unreadable = _("Die Excel-Arbeitsmappe lässt sich nicht lesen; sie ist beschädigt oder "
-                   "keine XLSX-Datei.")
-    # openpyxl unpacks the shared strings into memory: refuse a ZIP bomb before loading.
-    try:
-        check_office_archive(io.BytesIO(data))
-    except ArchiveRefused as refused:
-        raise ImportFileError(unreadable if refused.code == "archive_broken"
-                              else refused.message) from refused
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # a broken file fails in many ways inside openpyxl
-        raise ImportFileError(unreadable) from error
-    try:
-        sheet = workbook.worksheets[0]
-        rows = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)
-        columns = _columns(next(rows, None))
-        for number, values in enumerate(rows, start=2):
-            _add_row(table, number, {key: _xlsx_value(values[index]) for index, key in columns
-                                     if index < len(values)})
-    except ImportFileError:
-        raise
-    except Exception as error:
-        raise ImportFileError(unreadable) from error
-    finally:
-        workbook.close()
-    return table
-
-
-def _xlsx_value(value) -> object:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, date):
-        return value
-    return spreadsheet_unsafe(str(value).strip())
-
-
-def _read_csv(data: bytes) -> Table:
-    table = Table()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportFileError(_("Die CSV-Datei ist nicht UTF-8-kodiert. In Excel bitte als "
-                                "„CSV UTF-8 (durch Trennzeichen getrennt)“ speichern.")) from error
-    if "\x00" in text:
-        raise ImportFileError(_("Die Datei ist keine Textdatei und damit keine CSV-Datei."))
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        columns = _columns(next(reader, None))
-        for number, values in enumerate(reader, start=2):
-            _add_row(table, number, {key: spreadsheet_unsafe(values[index].strip())
-                                     for index, key in columns if index < len(values)})
-    except csv.Error as error:
-        raise ImportFileError(_("Die Datei ist kein gültiges CSV: %(error)s") % {
-            "error": error}) from error
-    return table
-
-
-def _columns(header) -> list[tuple[int, str]]:
+def _columns(header: list[str]) -> list[tuple[int, str]]:
     """(position, column key) for every known column; unknown columns are ignored."""
-    if not header or not any(header):
-        raise ImportFileError(_("Die Datei ist leer."))
     known = {str(label).casefold(): key for key, label in COLUMNS.items()}
     columns: dict[str, int] = {}
     for index, name in enumerate(header):
-        key = known.get(str(name or "").strip().lstrip("\ufeff").casefold())
+        key = known.get(name.casefold())
         if key and key not in columns:
             columns[key] = index
     missing = [str(label) for key, label in COLUMNS.items()
@@ -156,13 +79,3 @@ def _columns(header) -> list[tuple[int, str]]:
             "missing": ", ".join(f"„{name}“" for name in missing),
             "expected": "; ".join(str(label) for label in COLUMNS.values())})
     return [(index, key) for key, index in columns.items()]
-
-
-def _add_row(table: Table, number: int, cells: dict[str, object]) -> None:
-    if number > MAX_ROWS + 1:  # empty rows count too, so a sheet cannot keep us busy
-        raise ImportFileError(_("Die Datei hat mehr als %(max)d Zeilen; bitte in mehrere "
-                                "Dateien aufteilen.") % {"max": MAX_ROWS})
-    if any(value != "" for value in cells.values()):  # spreadsheets keep empty rows
-        table.rows.append((number, cells))
-
-

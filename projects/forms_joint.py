@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from common.forms import Form, ModelForm
 from common.params import int_param
-from kreishaus.forms import clean_slug
-from kreishaus.uploads import DOCUMENT_HELP, validate_document
+from common.phrases import END_BEFORE_START, SLUG_TAKEN, slug_help
+from common.slugs import clean_slug
+from common.uploads import DOCUMENT_HELP, validate_document
 from members.models import Administration
 
 from .models import JointProject, Milestone, Topic
@@ -50,11 +51,10 @@ class JointProjectForm(ModelForm):
             "end": IsoDateInput,
         }
         error_messages = {
-            "slug": {"unique": _("Diese Kurzadresse ist schon vergeben.")},
+            "slug": {"unique": SLUG_TAKEN},
         }
         help_texts = {
-            "slug": _("Teil der Adresse, z. B. „baulastenakten“. Leer lassen, um sie aus dem "
-                      "Titel zu bilden."),
+            "slug": slug_help("baulastenakten", from_title=True),
             "funding_note": _("Förderprogramm, Zuwendungsgeber oder Eigenanteile; nur für "
                               "angemeldete Mitglieder sichtbar."),
         }
@@ -93,14 +93,13 @@ class JointProjectForm(ModelForm):
         return self.instance.working_group_id
 
     def clean_slug(self) -> str:
-        return clean_slug(self.cleaned_data["slug"],
-                          fallback=self.cleaned_data.get("title", ""))
+        return clean_slug(self.cleaned_data["slug"])
 
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start"), cleaned.get("end")
         if start and end and end < start:
-            self.add_error("end", _("Das Ende darf nicht vor dem Beginn liegen."))
+            self.add_error("end", END_BEFORE_START)
         return cleaned
 
 

@@ -1,7 +1,8 @@
 """Import of the OZG catalogue: Themenfelder, Lebenslagen and OZG services from three CSV files.
 
 The files are those of shared/data/ozg (copied to projects/data, see its README): UTF-8,
-comma-separated, one header row. They are read together, as one catalogue:
+comma-separated, one header row, read by common.tabular. They are read together, as one
+catalogue:
 
 - ``ozg_themenfelder.csv``: ``themenfeld_id``, ``name``
 - ``ozg_lebenslagen.csv``: ``lebenslage_id``, ``name``, ``themenfeld_id`` (and optionally
@@ -17,17 +18,18 @@ nothing is written. Rows in the database that a file no longer lists are kept (s
 refer to them); the report counts them.
 """
 
-import csv
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
-from common.input import has_line_break, strip_unsafe
+from common.input import has_line_break
 from common.params import int_param
+from common.phrases import NAME_MISSING
+from common.tabular import ImportFileError, ImportReport, Table, Tally, read_csv_file
 
 from .models import OzgLebenslage, OzgService, OzgThemenfeld
 
@@ -37,36 +39,28 @@ LEBENSLAGEN_FILE = "ozg_lebenslagen.csv"
 SERVICES_FILE = "ozg_leistungen.csv"
 MAX_SMALL = 32767  # PositiveSmallIntegerField
 MAX_INTEGER = 2_147_483_647  # PositiveIntegerField
-MAX_REJECTIONS_SHOWN = 100
 PROGRESS_EVERY = 100
+# The catalogue's files are named in every message about them.
+READ_MESSAGES = {
+    "missing": gettext_lazy("Die Datei %(file)s fehlt."),
+    "encoding": gettext_lazy("Die Datei %(file)s ist nicht UTF-8-kodiert."),
+    "csv": gettext_lazy("Die Datei %(file)s ist kein gültiges CSV: %(error)s"),
+    "empty": gettext_lazy("Die Datei %(file)s ist leer."),
+}
 
 Progress = Callable[[str], None]
 
 
-class OzgImportError(Exception):
-    """A file as a whole cannot be read (missing, not UTF-8, header without a column)."""
-
-
 @dataclass
-class Counts:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    not_in_file: int = 0
+class OzgImportReport(ImportReport):
+    """The whole catalogue (created, updated, unchanged: all three kinds together), each
+    kind on its own, and the rejected rows with their file."""
 
-    def text(self) -> str:
-        return _("%(created)d angelegt, %(updated)d aktualisiert, %(unchanged)d unverändert") % {
-            "created": self.created, "updated": self.updated, "unchanged": self.unchanged}
-
-
-@dataclass
-class OzgImportReport:
-    directory: Path
-    dry_run: bool = False
-    themenfelder: Counts = field(default_factory=Counts)
-    lebenslagen: Counts = field(default_factory=Counts)
-    services: Counts = field(default_factory=Counts)
-    rejected: list[tuple[str, int, str]] = field(default_factory=list)  # file, line, reason
+    directory: Path = DATA_DIR
+    themenfelder: Tally = field(default_factory=Tally)
+    lebenslagen: Tally = field(default_factory=Tally)
+    services: Tally = field(default_factory=Tally)
+    services_not_in_file: int = 0
 
     def summary_lines(self) -> list[str]:
         if self.dry_run:
@@ -75,11 +69,12 @@ class OzgImportReport:
             title = _("OZG-Katalog aus %(directory)s importiert:") % {
                 "directory": self.directory}
         lines = [title,
-                 _("  OZG-Themenfelder: %(counts)s") % {"counts": self.themenfelder.text()},
-                 _("  OZG-Lebenslagen: %(counts)s") % {"counts": self.lebenslagen.text()},
-                 _("  OZG-Leistungen: %(counts)s") % {"counts": self.services.text()},
+                 _("  OZG-Themenfelder: %(counts)s") % {
+                     "counts": self.themenfelder.counts_text()},
+                 _("  OZG-Lebenslagen: %(counts)s") % {"counts": self.lebenslagen.counts_text()},
+                 _("  OZG-Leistungen: %(counts)s") % {"counts": self.services.counts_text()},
                  _("  Abgelehnt: %(count)d Zeilen") % {"count": len(self.rejected)}]
-        kept = self.services.not_in_file
+        kept = self.services_not_in_file
         if kept:
             lines.append(ngettext(
                 "%(count)d OZG-Leistung der Datenbank steht nicht in der Datei; sie bleibt "
@@ -87,19 +82,6 @@ class OzgImportReport:
                 "%(count)d OZG-Leistungen der Datenbank stehen nicht in der Datei; sie bleiben "
                 "erhalten.", kept) % {"count": kept})
         return lines
-
-    def rejection_message(self) -> str:
-        lines = [ngettext(
-            "%(count)d Zeile abgelehnt, darum wurde nichts gespeichert:",
-            "%(count)d Zeilen abgelehnt, darum wurde nichts gespeichert:",
-            len(self.rejected)) % {"count": len(self.rejected)}]
-        lines += [_("%(file)s, Zeile %(line)d: %(reason)s") % {
-            "file": name, "line": line, "reason": reason}
-            for name, line, reason in self.rejected[:MAX_REJECTIONS_SHOWN]]
-        if len(self.rejected) > MAX_REJECTIONS_SHOWN:
-            lines.append(_("… und %(count)d weitere.") % {
-                "count": len(self.rejected) - MAX_REJECTIONS_SHOWN})
-        return "\n".join(lines)
 
 
 def ozg_catalogue_import(*, directory: Path = DATA_DIR, dry_run: bool = False,
@@ -124,7 +106,7 @@ def ozg_catalogue_import(*, directory: Path = DATA_DIR, dry_run: bool = False,
             if dry_run:
                 transaction.set_rollback(True)
     except IntegrityError as error:
-        raise OzgImportError(_(
+        raise ImportFileError(_(
             "Die Datenbank hat sich während des Imports geändert (doppelter Schlüssel); nichts "
             "wurde gespeichert. Bitte erneut versuchen.")) from error
     return report
@@ -148,40 +130,20 @@ class _Rows:
             "label": label, "key": key, "file": self.file}
 
 
-def _read(path: Path, say: Progress) -> tuple[str, list[tuple[int, dict[str, str]]]]:
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            header = [name.strip().lower() for name in reader.fieldnames or []]
-            reader.fieldnames = header
-            # Control and bidi characters are invisible garbage that exports could not keep.
-            rows = [(reader.line_num, {key: strip_unsafe(value) if isinstance(value, str)
-                                       else value for key, value in row.items()})
-                    for row in reader]
-    except FileNotFoundError as error:
-        raise OzgImportError(_("Die Datei %(path)s fehlt.") % {"path": path}) from error
-    except OSError as error:
-        raise OzgImportError(_("Die Datei %(path)s lässt sich nicht öffnen: %(error)s") % {
-            "path": path, "error": error.strerror or error}) from error
-    except UnicodeDecodeError as error:
-        raise OzgImportError(_("Die Datei %(path)s ist nicht UTF-8-kodiert.") % {
-            "path": path}) from error
-    except csv.Error as error:
-        raise OzgImportError(_("Die Datei %(path)s ist kein gültiges CSV: %(error)s") % {
-            "path": path, "error": error}) from error
-    if not header:
-        raise OzgImportError(_("Die Datei %(path)s ist leer.") % {"path": path})
+def _read(path: Path, say: Progress) -> Table:
+    # Cells come cleaned of control and bidi characters, which exports could not keep.
+    table = read_csv_file(path, messages=READ_MESSAGES)
     say(ngettext("%(file)s: %(count)d Zeile gelesen.", "%(file)s: %(count)d Zeilen gelesen.",
-                 len(rows)) % {"file": path.name, "count": len(rows)})
-    return path.name, rows
+                 len(table.rows)) % {"file": path.name, "count": len(table.rows)})
+    return table
 
 
-def _require_columns(file: str, rows: list, columns: tuple[str, ...]) -> None:
-    present = set(rows[0][1]) if rows else set()
+def _require_columns(table: Table, columns: tuple[str, ...]) -> None:
+    present = {name.lower() for name in table.header}
     missing = [column for column in columns if column not in present]
-    if rows and missing:
-        raise OzgImportError(_("In %(file)s fehlt die Spalte %(columns)s.") % {
-            "file": file, "columns": ", ".join(missing)})
+    if table.rows and missing:
+        raise ImportFileError(_("In %(file)s fehlt die Spalte %(columns)s.") % {
+            "file": table.source, "columns": ", ".join(missing)})
 
 
 def _number(value: str, label: str, maximum: int, errors: list[str], *,
@@ -199,20 +161,12 @@ def _number(value: str, label: str, maximum: int, errors: list[str], *,
 def _name(value: str, max_length: int, errors: list[str]) -> str:
     value = value.strip()
     if not value:
-        errors.append(_("Der Name fehlt."))
+        errors.append(str(NAME_MISSING))
     elif has_line_break(value):
         errors.append(_("Der Name darf keinen Zeilenumbruch enthalten."))
     elif len(value) > max_length:
         errors.append(_("Der Name ist länger als %(max)d Zeichen.") % {"max": max_length})
     return value
-
-
-def _check_row(raw: dict, file: str, line: int, report: OzgImportReport) -> bool:
-    if None in raw or None in raw.values():
-        report.rejected.append((file, line, _(
-            "Die Zeile hat nicht so viele Spalten wie die Kopfzeile.")))
-        return False
-    return True
 
 
 def _accept(rows: _Rows, key: int | None, values: dict, line: int, errors: list[str],
@@ -221,7 +175,7 @@ def _accept(rows: _Rows, key: int | None, values: dict, line: int, errors: list[
         errors.append(_("%(label)s %(key)d steht schon in Zeile %(line)d.") % {
             "label": label, "key": key, "line": rows.lines[key]})
     if errors:
-        report.rejected.append((rows.file, line, " ".join(errors)))
+        report.reject(line, " ".join(errors), source=rows.file)
         if key is not None:
             rows.rejected_keys.add(key)
         return
@@ -236,13 +190,11 @@ def _check_name_column(raw: dict, column: str, expected: str, errors: list[str])
             "column": column, "given": given, "expected": expected})
 
 
-def _parse_themenfelder(source, report: OzgImportReport) -> _Rows:
-    file, rows = source
-    _require_columns(file, rows, ("themenfeld_id", "name"))
-    parsed = _Rows(file)
-    for line, raw in rows:
-        if not _check_row(raw, file, line, report):
-            continue
+def _parse_themenfelder(table: Table, report: OzgImportReport) -> _Rows:
+    _require_columns(table, ("themenfeld_id", "name"))
+    parsed = _Rows(table.source)
+    for row, raw in table.records(report):
+        line = row.line
         errors: list[str] = []
         number = _number(raw["themenfeld_id"], _("Die Themenfeld-Nummer"), MAX_SMALL, errors)
         name = _name(raw["name"], 200, errors)
@@ -250,13 +202,11 @@ def _parse_themenfelder(source, report: OzgImportReport) -> _Rows:
     return parsed
 
 
-def _parse_lebenslagen(source, themenfelder: _Rows, report: OzgImportReport) -> _Rows:
-    file, rows = source
-    _require_columns(file, rows, ("lebenslage_id", "name", "themenfeld_id"))
-    parsed = _Rows(file)
-    for line, raw in rows:
-        if not _check_row(raw, file, line, report):
-            continue
+def _parse_lebenslagen(table: Table, themenfelder: _Rows, report: OzgImportReport) -> _Rows:
+    _require_columns(table, ("lebenslage_id", "name", "themenfeld_id"))
+    parsed = _Rows(table.source)
+    for row, raw in table.records(report):
+        line = row.line
         errors: list[str] = []
         number = _number(raw["lebenslage_id"], _("Die Lebenslagen-Nummer"), MAX_SMALL, errors)
         name = _name(raw["name"], 200, errors)
@@ -277,14 +227,12 @@ def _themenfeld(raw: dict, themenfelder: _Rows, errors: list[str]) -> int | None
     return number
 
 
-def _parse_services(source, themenfelder: _Rows, lebenslagen: _Rows,
+def _parse_services(table: Table, themenfelder: _Rows, lebenslagen: _Rows,
                     report: OzgImportReport) -> _Rows:
-    file, rows = source
-    _require_columns(file, rows, ("ozg_id", "name", "themenfeld_id", "lebenslage_id"))
-    parsed = _Rows(file)
-    for line, raw in rows:
-        if not _check_row(raw, file, line, report):
-            continue
+    _require_columns(table, ("ozg_id", "name", "themenfeld_id", "lebenslage_id"))
+    parsed = _Rows(table.source)
+    for row, raw in table.records(report):
+        line = row.line
         errors: list[str] = []
         ozg_id = _number(raw["ozg_id"], _("Die OZG-ID"), MAX_INTEGER, errors)
         name = _name(raw["name"], 300, errors)
@@ -315,30 +263,35 @@ def _parse_services(source, themenfelder: _Rows, lebenslagen: _Rows,
 
 def _write(themenfelder: _Rows, lebenslagen: _Rows, services: _Rows, report: OzgImportReport,
            say: Progress) -> None:
-    themenfeld_pks = _sync(OzgThemenfeld, "number", {
-        number: values for number, values in themenfelder.values.items()}, report.themenfelder)
-    say(_("OZG-Themenfelder: %(counts)s.") % {"counts": report.themenfelder.text()})
-    lebenslage_pks = _sync(OzgLebenslage, "number", {
+    themenfeld_pks, _gone = _sync(OzgThemenfeld, "number", {
+        number: values for number, values in themenfelder.values.items()}, report.themenfelder,
+        report)
+    say(_("OZG-Themenfelder: %(counts)s.") % {"counts": report.themenfelder.counts_text()})
+    lebenslage_pks, _gone = _sync(OzgLebenslage, "number", {
         number: {"name": values["name"], "themenfeld_id": themenfeld_pks[values["themenfeld"]]}
-        for number, values in lebenslagen.values.items()}, report.lebenslagen)
-    say(_("OZG-Lebenslagen: %(counts)s.") % {"counts": report.lebenslagen.text()})
-    _sync(OzgService, "ozg_id", {
+        for number, values in lebenslagen.values.items()}, report.lebenslagen, report)
+    say(_("OZG-Lebenslagen: %(counts)s.") % {"counts": report.lebenslagen.counts_text()})
+    _pks, report.services_not_in_file = _sync(OzgService, "ozg_id", {
         ozg_id: {"name": values["name"], "themenfeld_id": themenfeld_pks[values["themenfeld"]],
                  "lebenslage_id": lebenslage_pks.get(values["lebenslage"]),
                  "leika_count": values["leika_count"]}
-        for ozg_id, values in services.values.items()}, report.services, say=say)
-    say(_("OZG-Leistungen: %(counts)s.") % {"counts": report.services.text()})
+        for ozg_id, values in services.values.items()}, report.services, report, say=say)
+    say(_("OZG-Leistungen: %(counts)s.") % {"counts": report.services.counts_text()})
 
 
-def _sync(model: type[models.Model], key: str, rows: dict[int, dict], counts: Counts, *,
-          say: Progress | None = None) -> dict[int, int]:
-    """Create, update or leave each row; returns the primary keys by natural key."""
+def _sync(model: type[models.Model], key: str, rows: dict[int, dict], tally: Tally,
+          report: OzgImportReport, *, say: Progress | None = None
+          ) -> tuple[dict[int, int], int]:
+    """Create, update or leave each row, counted in `tally` and the whole `report`; returns
+    the primary keys by natural key and how many rows of the table the file left out."""
     existing = {getattr(obj, key): obj for obj in model.objects.order_by()}
     new, changed, fields = [], [], set()
     for done, (number, values) in enumerate(rows.items(), start=1):
         obj = existing.get(number)
+        label = f"{values['name']} ({number})"
         if obj is None:
             new.append(model(**{key: number}, **values))
+            tally.created.append(label)
         else:
             differing = {name for name, value in values.items() if getattr(obj, name) != value}
             for name in differing:
@@ -346,6 +299,9 @@ def _sync(model: type[models.Model], key: str, rows: dict[int, dict], counts: Co
             if differing:
                 changed.append(obj)
                 fields |= differing
+                tally.updated.append(label)
+            else:
+                tally.unchanged += 1
         if say and (done % PROGRESS_EVERY == 0 or done == len(rows)):
             say(_("%(label)s: %(done)d von %(total)d geprüft.") % {
                 "label": model._meta.verbose_name_plural, "done": done, "total": len(rows)})
@@ -354,7 +310,8 @@ def _sync(model: type[models.Model], key: str, rows: dict[int, dict], counts: Co
         # bulk_update takes field names: "themenfeld", not its column "themenfeld_id"
         names = sorted(name.removesuffix("_id") for name in fields)
         model.objects.bulk_update(changed, names, batch_size=500)
-    counts.created, counts.updated = len(new), len(changed)
-    counts.unchanged = len(rows) - len(new) - len(changed)
-    counts.not_in_file = len(set(existing) - set(rows))
-    return {getattr(obj, key): obj.pk for obj in [*existing.values(), *new]}
+    report.created += tally.created
+    report.updated += tally.updated
+    report.unchanged += tally.unchanged
+    return ({getattr(obj, key): obj.pk for obj in [*existing.values(), *new]},
+            len(set(existing) - set(rows)))

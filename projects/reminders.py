@@ -7,7 +7,7 @@ and to active coordinators who belong to it (the people who may answer for it). 
 are not reminded: they cannot answer. A member without anyone who may answer gets no
 mail; the round page shows it as "ohne Redaktion" so the coordination office can call.
 
-Kinds (object key "survey_round:<pk>", mutable as ReminderKind.SURVEY):
+Kinds (object key "survey_round:<pk>", mutable as SURVEY):
 
 * survey_opened: when the round opens (also queued right after opening).
 * survey_due_7: from 7 days before the deadline (at REMINDER_TIME).
@@ -23,17 +23,20 @@ from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
-from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from common.mail import render_subject
-from kreishaus.enums import ReminderKind
-from kreishaus.models import OutgoingMail, Reminder
-from kreishaus.outbox import mail_queue_bulk
-from meetings.reminders import NOTIFICATION_SETTINGS_PATH, _reminders_insert, _reminders_link
+from common.models import OutgoingMail, Reminder
+from common.reminders import (
+    ReminderKind,
+    notification_settings_link,
+    reminders_queue,
+    reminders_taken,
+)
 from members.enums import Role
 from members.models import Administration, User
 
@@ -44,6 +47,11 @@ OPENED = "survey_opened"
 DUE_DAYS = (7, 1)
 REMINDER_TIME = time(7, 0)  # due reminders are sent from this time of day on
 TEMPLATE = "projects/email/survey_reminder"
+# The kind a person may switch off (registered in ProjectsConfig.ready).
+SURVEY = ReminderKind(
+    "survey", _("Erinnerungen an offene Sachstandserhebungen"),
+    _("Eine E-Mail, solange Ihre Verwaltung in einer laufenden Sachstandserhebung noch nicht "
+      "geantwortet hat."))
 
 
 def survey_object_key(survey_round: SurveyRound) -> str:
@@ -68,7 +76,7 @@ def survey_reminders_dispatch(now: datetime | None = None) -> int:
         round__in=[r for r, _kind in rounds], completed_at__isnull=False,
     ).values_list("round_id", "administration_id"))
     people = _people_who_may_answer([m.pk for m in members])
-    taken = _taken([r for r, _kind in rounds])
+    taken = reminders_taken(object_keys=[survey_object_key(r) for r, _kind in rounds])
     count = 0
     with translation.override("de"):
         for survey_round, kind in rounds:
@@ -77,7 +85,7 @@ def survey_reminders_dispatch(now: datetime | None = None) -> int:
                     continue
                 recipients = [
                     user for user in people[administration.pk]
-                    if user.email and ReminderKind.SURVEY not in user.muted_reminders
+                    if user.email and SURVEY.value not in user.muted_reminders
                     and user.pk not in taken[(kind, survey_object_key(survey_round))]
                 ]
                 if recipients:
@@ -106,39 +114,23 @@ def _people_who_may_answer(administration_ids: list[int]) -> dict[int, list[User
     return people
 
 
-def _taken(rounds: list[SurveyRound]) -> dict[tuple[str, str], set[int]]:
-    """Who already has each (kind, round) reminder, in one query."""
-    taken: dict[tuple[str, str], set[int]] = defaultdict(set)
-    rows = Reminder.objects.filter(
-        object_key__in=[survey_object_key(r) for r in rounds]
-    ).values_list("kind", "object_key", "recipient_id")
-    for kind, object_key, user_id in rows:
-        taken[(kind, object_key)].add(user_id)
-    return taken
-
-
 def _queue(survey_round: SurveyRound, kind: str, administration: Administration,
            recipients: list[User], today: date) -> int:
-    """Reminder rows and their mails in one transaction; rows another run inserted first
-    are skipped by the database, and so are their mails."""
-    by_id = {user.pk: user for user in recipients}
-    with transaction.atomic():
-        new = _reminders_insert(kind, survey_object_key(survey_round), list(by_id))
-        if not new:
-            return 0
+    """Reminder rows and their mails in one transaction (common.reminders)."""
+    def mails_for(users: list[User]) -> list[OutgoingMail]:
         context = {
             "survey_round": survey_round, "administration": administration,
             "kind": kind, "days_left": (survey_round.deadline - today).days,
             "link": settings.SITE_URL + reverse(
                 "projects:survey_answer", args=[survey_round.pk, administration.slug]),
-            "settings_link": settings.SITE_URL + NOTIFICATION_SETTINGS_PATH,
+            "settings_link": notification_settings_link(),
             "site_url": settings.SITE_URL,
         }
         subject = render_subject(f"{TEMPLATE}_subject.txt", context)
-        mails = mail_queue_bulk([_mail(context, subject, by_id[user_id])
-                                 for _reminder_id, user_id in new])
-        _reminders_link(new, mails)
-    return len(new)
+        return [_mail(context, subject, user) for user in users]
+
+    return reminders_queue(kind=kind, object_key=survey_object_key(survey_round),
+                           recipients=recipients, mails_for=mails_for)
 
 
 def _mail(context: dict, subject: str, user: User) -> OutgoingMail:

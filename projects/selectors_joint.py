@@ -14,7 +14,6 @@ from django.db.models import (
 )
 from django.utils import timezone
 
-from knowledge.selectors_documents import linked_articles, linked_documents
 from meetings.models import Decision, WorkingGroup
 from members.models import Administration
 from members.rules import is_member_staff
@@ -42,8 +41,9 @@ def joint_projects_for_list(*, today: date | None = None) -> QuerySet[JointProje
 
 
 def joint_project_detail(*, slug: str, user) -> QuerySet[JointProject]:
-    """One project with participants, topics, milestones, and the decisions, documents and
-    knowledge linked to it that the user may see (project documents: member staff only)."""
+    """One project with participants, topics, milestones, and the decisions and documents
+    linked to it that the user may see (project documents: member staff only; linked
+    knowledge is a section of JOINT_PROJECT_PAGE, see projects.sections)."""
     internal = is_member_staff(user)
     decisions = (Decision.objects.visible_to(user).select_related("meeting")
                  .order_by("meeting__starts_at", "order", "pk"))
@@ -59,9 +59,6 @@ def joint_project_detail(*, slug: str, user) -> QuerySet[JointProject]:
             Prefetch("decisions", queryset=decisions, to_attr="decision_list"),
             Prefetch("documents", queryset=ProjectDocument.objects.all() if internal
                      else ProjectDocument.objects.none(), to_attr="document_list"),
-            Prefetch("articles", queryset=linked_articles(user), to_attr="knowledge_articles"),
-            Prefetch("knowledge_documents", queryset=linked_documents(user),
-                     to_attr="knowledge_document_list"),
         )
     )
 

@@ -9,8 +9,8 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils.translation import gettext as _
 
+from common.phrases import END_BEFORE_START
 from common.slugs import slug_save
 from meetings.models import Decision
 from members.models import Administration, User
@@ -33,7 +33,7 @@ def joint_project_may_change_lead(user: User) -> bool:
 
 def _check_dates(start, end) -> None:
     if start and end and end < start:
-        raise ValidationError({"end": _("Das Ende darf nicht vor dem Beginn liegen.")})
+        raise ValidationError({"end": END_BEFORE_START})
 
 
 def joint_project_save(*, project: JointProject, fields: dict, by: User,

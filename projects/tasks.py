@@ -4,7 +4,7 @@ from celery import shared_task
 @shared_task
 def survey_reminders_dispatch() -> int:
     """Queue the survey reminders that are due now (derived from the database; safe to
-    repeat). Stale outbox mails are requeued by meetings.tasks.reminders_dispatch."""
+    repeat). Stale outbox mails are requeued by common.tasks.mails_requeue_stale."""
     from .reminders import survey_reminders_dispatch as dispatch
 
     return dispatch()

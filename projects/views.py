@@ -4,16 +4,13 @@ Statuses are internal: only member staff see them. Visitors get an explanation o
 /vorhaben/ and a refusal (with a login link) on the deeper pages.
 """
 
-from functools import wraps
-
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from common.params import page_number
-from knowledge.selectors_documents import articles_of_topic
+from common.permissions import permission_required
 from members.rules import is_member_staff
 
 from .charts import (
@@ -45,15 +42,6 @@ from .selectors_matrix import (
 from .selectors_progress import Scope, progress_chart, progress_of, topics_now
 
 SERVICES_PAGE_SIZE = 50
-
-
-def member_staff_required(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not is_member_staff(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-    return wrapper
 
 
 def _stage_chart(distribution, *, title: str, chart_id: str):
@@ -98,7 +86,7 @@ def _status_list(request, *, topic=None, service=None):
     }
 
 
-@member_staff_required
+@permission_required("members.view_internal")
 @require_safe
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
@@ -115,12 +103,11 @@ def topic_detail(request, slug):
             progress, chart_id="verlauf",
             title=_("Anteil mit Pilot oder Betrieb beim Thema %(name)s, Monat für Monat")
             % {"name": topic.name}),
-        "topic_articles": articles_of_topic(topic=topic, user=request.user),
         **_status_list(request, topic=topic),
     })
 
 
-@member_staff_required
+@permission_required("members.view_internal")
 @require_safe
 def ozg(request):
     rows = maturity_by_themenfeld()
@@ -142,7 +129,7 @@ def ozg(request):
     })
 
 
-@member_staff_required
+@permission_required("members.view_internal")
 @require_safe
 def service_detail(request, ozg_id):
     service = get_object_or_404(OzgService.objects.select_related("themenfeld", "lebenslage"),
@@ -165,7 +152,7 @@ def service_detail(request, ozg_id):
     })
 
 
-@member_staff_required
+@permission_required("members.view_internal")
 @require_safe
 def progress(request):
     topics, services = progress_of(Scope.network_topics()), progress_of(Scope.network_services())

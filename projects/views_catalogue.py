@@ -9,17 +9,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from kreishaus.permissions import coordinator_required
+from common.permissions import permission_required
 from members.rules import is_coordinator
 
 from .forms_catalogue import TopicForm
 from .models import Topic
 from .selectors_matrix import topic_catalogue
 from .services_catalogue import topic_save
-from .views import member_staff_required
 
 
-@member_staff_required
+@permission_required("members.view_internal")
 @require_safe
 def catalogue(request):
     can_edit = is_coordinator(request.user)
@@ -29,7 +28,7 @@ def catalogue(request):
     })
 
 
-@coordinator_required
+@permission_required("members.manage_network")
 @require_http_methods(["GET", "HEAD", "POST"])
 def topic_edit(request, slug=None):
     topic = get_object_or_404(Topic, slug=slug) if slug else Topic()

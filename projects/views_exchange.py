@@ -1,31 +1,15 @@
 """Downloads of statuses and the matrix for member staff, the status import for coordinators."""
 
-from functools import wraps
-
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from common.permissions import permission_required
+from common.tabular import ImportFileError
+
 from . import exchange
 from .forms_exchange import ExportFilterForm, StatusImportForm
-
-
-def _permission_required(perm: str):
-    """Refuse (403, also for visitors) everyone without the permission."""
-    def decorator(view):
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            if not request.user.has_perm(perm):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-        return wrapped
-    return decorator
-
-
-member_staff_required = _permission_required("members.view_internal")
-coordinator_required = _permission_required("members.manage_network")
 
 
 def _export(request, stem: str, extension: str, build):
@@ -37,31 +21,31 @@ def _export(request, stem: str, extension: str, build):
 
 
 @require_safe
-@member_staff_required
+@permission_required("members.view_internal")
 def export_statuses_csv(request):
     return _export(request, "sachstaende", "csv", exchange.statuses_export)
 
 
 @require_safe
-@member_staff_required
+@permission_required("members.view_internal")
 def export_statuses_xlsx(request):
     return _export(request, "sachstaende", "xlsx", exchange.statuses_export)
 
 
 @require_safe
-@member_staff_required
+@permission_required("members.view_internal")
 def export_matrix_csv(request):
     return _export(request, "matrix", "csv", exchange.matrix_export)
 
 
 @require_safe
-@member_staff_required
+@permission_required("members.view_internal")
 def export_matrix_xlsx(request):
     return _export(request, "matrix", "xlsx", exchange.matrix_export)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@coordinator_required
+@permission_required("members.manage_network")
 def status_import(request):
     if request.method != "POST":
         return render(request, "projects/import_form.html", {"form": StatusImportForm()})
@@ -69,7 +53,7 @@ def status_import(request):
     if form.is_valid():
         try:
             report = exchange.statuses_import(table=form.cleaned_data["file"], by=request.user)
-        except exchange.ImportFileError as error:
+        except ImportFileError as error:
             form.add_error("file", str(error))
         else:
             return render(request, "projects/import_report.html", {"report": report},

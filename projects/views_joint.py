@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from common.phrases import DOCUMENT_UPLOADED
 from members.rules import is_member_staff
 
 from .forms_joint import JointProjectForm, MilestoneForm, ProjectDocumentForm
@@ -136,7 +137,7 @@ def document_upload(request, project):
     if request.method == "POST" and form.is_valid():
         project_document_add(project=project, title=form.cleaned_data["title"],
                              file=form.cleaned_data["file"], by=request.user)
-        messages.success(request, _("Die Unterlage wurde hochgeladen."))
+        messages.success(request, DOCUMENT_UPLOADED)
         return redirect(project.get_absolute_url() + "#unterlagen")
     return render(request, "projects/document_form.html",
                   {"project": project, "form": form, "nav_section": "projects"})

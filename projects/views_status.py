@@ -1,13 +1,14 @@
 """Editing one status (with conflict detection), and an administration's status history."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from common.params import page_number
+from common.permissions import URLObject, permission_required
 from members.models import Administration
 
 from .forms_status import PRODUCT_LIST_ID, OzgPickForm, StatusForm
@@ -22,23 +23,19 @@ from .selectors_status import (
 )
 from .services import StatusConflict, status_save
 
-
-def _administration_for(request, slug: str, perm: str) -> Administration:
-    administration = get_object_or_404(Administration, slug=slug)
-    if not request.user.has_perm(perm, administration):
-        raise PermissionDenied
-    return administration
+# The administration of the page, from the address.
+ADMINISTRATION = URLObject(Administration, kwarg="slug")
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def status_edit_topic(request, slug, topic):
-    administration = _administration_for(request, slug, "members.change_administration")
+@permission_required("members.change_administration", ADMINISTRATION)
+def status_edit_topic(request, administration, topic):
     return _status_edit(request, administration, topic=get_object_or_404(Topic, slug=topic))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def status_edit_service(request, slug, ozg_id):
-    administration = _administration_for(request, slug, "members.change_administration")
+@permission_required("members.change_administration", ADMINISTRATION)
+def status_edit_service(request, administration, ozg_id):
     service = get_object_or_404(OzgService.objects.select_related("themenfeld"), ozg_id=ozg_id)
     return _status_edit(request, administration, service=service)
 
@@ -77,10 +74,8 @@ def _status_edit(request, administration, *, topic=None, service=None):
 
 
 @require_safe
-def status_history(request, slug):
-    administration = get_object_or_404(Administration, slug=slug)
-    if not request.user.has_perm("members.view_internal"):
-        raise PermissionDenied
+@permission_required("members.view_internal", ADMINISTRATION)
+def status_history(request, administration):
     page = status_history_page(administration=administration, page=page_number(request))
     return render(request, "projects/status_history.html", {
         "administration": administration, "page": page,
@@ -92,8 +87,8 @@ def status_history(request, slug):
 
 
 @require_safe
-def status_service_pick(request, slug):
-    administration = _administration_for(request, slug, "members.change_administration")
+@permission_required("members.change_administration", ADMINISTRATION)
+def status_service_pick(request, administration):
     form = OzgPickForm(request.GET)
     if form.is_valid():
         return redirect("projects:status_edit_service", administration.slug,

@@ -1,7 +1,5 @@
 """Sachstandserhebungen: list, opening, round page, answer form, closing, comparison."""
 
-from functools import wraps
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -12,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from common.permissions import permission_required
 from members.models import Administration
 
 from .enums import Maturity, Stage, SurveyState
@@ -32,23 +31,8 @@ from .surveys import (
 )
 
 
-def _allowed(permission):
-    def decorator(view):
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            if not request.user.has_perm(permission):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-        return wrapper
-    return decorator
-
-
-member_staff_required = _allowed("members.view_internal")
-coordinator_required = _allowed("members.manage_network")
-
-
 @require_safe
-@member_staff_required
+@permission_required("members.view_internal")
 def survey_list(request):
     return render(request, "projects/survey_list.html", {
         "rounds": survey_rounds_for_list(),
@@ -59,7 +43,7 @@ def survey_list(request):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@coordinator_required
+@permission_required("members.manage_network")
 def survey_create(request):
     form = SurveyRoundForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -76,7 +60,7 @@ def survey_create(request):
 
 
 @require_safe
-@member_staff_required
+@permission_required("members.view_internal")
 def survey_detail(request, pk):
     survey_round = get_object_or_404(survey_round_for_page(pk))
     progress = survey_progress(survey_round)
@@ -167,7 +151,7 @@ def _conflict_text(status, *, kept: bool) -> str:
 
 
 @require_POST
-@coordinator_required
+@permission_required("members.manage_network")
 def survey_close(request, pk):
     survey_round = get_object_or_404(SurveyRound, pk=pk)
     try:
@@ -181,7 +165,7 @@ def survey_close(request, pk):
 
 
 @require_safe
-@member_staff_required
+@permission_required("members.view_internal")
 def survey_compare(request, pk):
     survey_round = get_object_or_404(SurveyRound, pk=pk)
     if survey_round.state != SurveyState.CLOSED:

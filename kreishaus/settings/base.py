@@ -219,14 +219,21 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": 3600,
         "options": {"expires": 3600},
     },
+    # The outbox's safety net: mails whose task was lost or whose retry is due.
+    "mails-requeue-stale": {
+        "task": "common.tasks.mails_requeue_stale",
+        "schedule": 60,
+        "options": {"expires": 60},
+    },
 }
 # One-time form tokens (common.once) are remembered this long: a form sent again within
 # this time leads to the first result instead of acting twice.
 ONCE_TOKEN_KEEP_HOURS = env.int("ONCE_TOKEN_KEEP_HOURS", default=48)
 
-# Outbox (kreishaus.outbox): transient SMTP errors are retried after 1, 2, 4 … minutes,
+# Outbox (common.outbox): transient SMTP errors are retried after 1, 2, 4 … minutes,
 # at most 6 hours apart, 12 attempts in all (about a day); queued mails whose task was
-# lost are enqueued again by the periodic task after OUTBOX_REQUEUE_AFTER_SECONDS.
+# lost are enqueued again by the beat task mails-requeue-stale (every minute) once they
+# have waited OUTBOX_REQUEUE_AFTER_SECONDS.
 OUTBOX_MAX_ATTEMPTS = 12
 OUTBOX_RETRY_BASE_SECONDS = 60
 OUTBOX_RETRY_MAX_SECONDS = 6 * 3600
@@ -304,7 +311,7 @@ PERMISSIONS_POLICY["publickey-credentials-get"] = ["self"]
 DOCUMENT_MAX_MB = env.int("DOCUMENT_MAX_MB", default=10)
 
 # Every form renders through one include with labels, hints and errors next to the field.
-FORM_RENDERER = "kreishaus.forms.KernFormRenderer"
+FORM_RENDERER = "common.rendering.KernFormRenderer"
 
 # Invitation links stay valid this many days; a re-sent invitation gets a fresh link.
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)

@@ -1,8 +1,7 @@
-"""Documents of the knowledge base: upload rules, pages, list and the protected download."""
+"""Documents of the knowledge base: pages, list and the protected download (the upload rules
+themselves: tests/common/test_uploads.py)."""
 
-import io
 import re
-import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -12,32 +11,19 @@ from django.urls import reverse
 
 from knowledge.enums import Visibility
 from knowledge.models import Document
-from kreishaus.uploads import DOCUMENT_HELP, validate_document
 from projects.models import JointProject
-from tests.knowledge.factories import PDF_BYTES, article_make, document_make
+from tests.common.files import (
+    DOCX_BYTES,
+    EXE_BYTES,
+    HTML_BYTES,
+    PDF_BYTES,
+    PNG_BYTES,
+    ZIP_WITHOUT_WORD,
+)
+from tests.knowledge.factories import article_make, document_make
 from tests.meetings.helpers import make_group, make_meeting
 
 pytestmark = pytest.mark.django_db
-
-PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 20
-JPEG_BYTES = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 20
-EXE_BYTES = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00 This program cannot be run in DOS mode."
-HTML_BYTES = b"<!DOCTYPE html><html><script>alert('x')</script></html>"
-
-
-def _zip(members: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, content in members.items():
-            archive.writestr(name, content)
-    return buffer.getvalue()
-
-
-DOCX_BYTES = _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"})
-XLSX_BYTES = _zip({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"})
-ODT_BYTES = _zip({"mimetype": b"application/vnd.oasis.opendocument.text",
-                  "content.xml": b"<office:document-content/>"})
-ZIP_WITHOUT_WORD = _zip({"[Content_Types].xml": b"<Types/>", "notes.txt": b"hallo"})
 
 
 def _upload(name, content):
@@ -48,69 +34,6 @@ def _post_upload(client, file, **extra):
     data = {"title": "Musterdienstanweisung E-Akte", "description": "Zum Anpassen.",
             "reuse_note": "CC BY 4.0", "visibility": Visibility.INTERNAL, "file": file, **extra}
     return client.post(reverse("knowledge:document_create"), data)
-
-
-# --- Upload rules (kreishaus.uploads) -------------------------------------------------------
-
-@pytest.mark.parametrize(("name", "content"), [
-    ("plan.pdf", PDF_BYTES), ("foto.png", PNG_BYTES), ("foto.JPG", JPEG_BYTES),
-    ("foto.jpeg", JPEG_BYTES), ("vorlage.docx", DOCX_BYTES), ("liste.xlsx", XLSX_BYTES),
-    ("text.odt", ODT_BYTES), ("daten.csv", "Name;Ort\nMüller;Mayen\n".encode()),
-    ("notiz.md", "# Überschrift\n".encode()), ("liesmich.txt", b"\xef\xbb\xbfHallo"),
-])
-def test_validate_document_accepts_allowed_types_by_content(name, content):
-    validate_document(_upload(name, content))  # does not raise
-
-
-@pytest.mark.parametrize(("name", "content", "expected"), [
-    ("plan.pdf", PNG_BYTES, "Die Datei endet auf „.pdf“, ihr Inhalt hat aber nicht das "
-                            "Format PDF."),
-    ("setup.pdf", EXE_BYTES, "ihr Inhalt hat aber nicht das Format PDF."),
-    ("vorlage.docx", ZIP_WITHOUT_WORD, "nicht das Format Word (DOCX)."),
-    ("vorlage.docx", b"PK\x03\x04 broken zip", "nicht das Format Word (DOCX)."),
-    ("vorlage.docx", EXE_BYTES + DOCX_BYTES, "nicht das Format Word (DOCX)."),
-    ("liste.xlsx", DOCX_BYTES, "nicht das Format Excel (XLSX)."),
-    ("tabelle.ods", ODT_BYTES, "nicht das Format OpenDocument-Tabelle (ODS)."),
-    ("seite.png", HTML_BYTES, "nicht das Format PNG."),
-    ("daten.csv", b"Name\x00Ort", "nicht das Format Text (UTF-8)."),
-    ("daten.txt", "Müller".encode("latin-1"), "nicht das Format Text (UTF-8)."),
-])
-def test_validate_document_refuses_content_that_does_not_match_the_extension(
-        name, content, expected):
-    with pytest.raises(Exception) as refused:
-        validate_document(_upload(name, content))
-
-    message = refused.value.messages[0]
-    assert message.startswith("Dieser Dateityp ist nicht erlaubt: ")
-    assert expected in message
-    assert message.endswith("Erlaubt sind PDF, Word, Excel, PowerPoint, OpenDocument, PNG, "
-                            "JPEG und Text (TXT, CSV, Markdown).")
-
-
-@pytest.mark.parametrize("name", ["seite.html", "programm.exe", "ohne-endung", "bild.svg"])
-def test_validate_document_refuses_unlisted_extensions(name):
-    with pytest.raises(Exception) as refused:
-        validate_document(_upload(name, PDF_BYTES))
-
-    assert refused.value.messages == [
-        "Dieser Dateityp ist nicht erlaubt. Erlaubt sind PDF, Word, Excel, PowerPoint, "
-        "OpenDocument, PNG, JPEG und Text (TXT, CSV, Markdown)."]
-
-
-def test_validate_document_size_limit_comes_from_settings(settings):
-    settings.DOCUMENT_MAX_MB = 1
-    validate_document(_upload("genau.pdf", PDF_BYTES.ljust(1024 * 1024, b" ")))
-
-    with pytest.raises(Exception) as refused:
-        validate_document(_upload("gross.pdf", PDF_BYTES.ljust(1024 * 1024 + 1, b" ")))
-
-    assert refused.value.messages == ["Die Datei ist größer als 1 MB."]
-    assert str(DOCUMENT_HELP).endswith("höchstens 1 MB.")
-
-
-def test_document_help_shows_the_default_limit():
-    assert str(DOCUMENT_HELP) == ("Erlaubt sind PDF, Word, Excel, PowerPoint, OpenDocument, "
-                                  "PNG, JPEG und Text (TXT, CSV, Markdown); höchstens 10 MB.")
 
 
 # --- Upload page ------------------------------------------------------------------------------

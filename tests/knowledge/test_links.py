@@ -95,8 +95,9 @@ def test_meeting_page_queries_do_not_grow_with_knowledge(client, reader, adminis
     with django_assert_num_queries(len(few.captured_queries)):
         response = client.get(large.get_absolute_url())
 
-    assert len(response.context["meeting"].knowledge_articles) == 6
-    assert len(response.context["meeting"].knowledge_document_list) == 6
+    # The section's context (knowledge.sections) is pushed onto the page's context.
+    assert len(response.context["articles"]) == 6
+    assert len(response.context["documents"]) == 6
 
 
 # --- Joint project page ------------------------------------------------------------------------
@@ -174,8 +175,9 @@ def test_project_page_queries_do_not_grow_with_knowledge(client, reader, adminis
     with django_assert_num_queries(len(few.captured_queries)):
         response = client.get(large.get_absolute_url())
 
-    assert len(response.context["project"].knowledge_articles) == 6
-    assert len(response.context["project"].knowledge_document_list) == 6
+    # The section's context (knowledge.sections) is pushed onto the page's context.
+    assert len(response.context["articles"]) == 6
+    assert len(response.context["documents"]) == 6
 
 
 # --- Topic page --------------------------------------------------------------------------------

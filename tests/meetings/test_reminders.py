@@ -17,9 +17,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from common.enums import MailState
+from common.models import OutgoingMail, Reminder
 from kreishaus.celery import app as celery_app
-from kreishaus.enums import MailState, ReminderKind
-from kreishaus.models import OutgoingMail, Reminder
 from meetings.enums import ActionItemStatus, MeetingState, MinutesState, RegistrationStatus
 from meetings.models import ActionItem, Meeting, Minutes, Registration, WorkingGroup
 from meetings.reminders import reminders_dispatch
@@ -275,8 +275,8 @@ def test_reminder_points_before_the_invitation_are_skipped(run, member):
 
 
 def test_muted_meeting_reminders_are_skipped_but_invitations_still_sent(run, member):
-    muted = UserFactory(administration=member, muted_reminders=[ReminderKind.MEETING])
-    other_muted = UserFactory(administration=member, muted_reminders=[ReminderKind.ACTION_ITEM])
+    muted = UserFactory(administration=member, muted_reminders=["meeting"])
+    other_muted = UserFactory(administration=member, muted_reminders=["action_item"])
     make_meeting(make_group(member))
 
     run(START - timedelta(days=12))
@@ -457,7 +457,7 @@ def test_action_item_without_person_goes_to_the_editors_of_the_administration(
     editor = UserFactory(administration=responsible, role="editor")
     coordinator_there = UserFactory(administration=responsible, role="coordinator")
     muted_editor = UserFactory(administration=responsible, role="editor",
-                               muted_reminders=[ReminderKind.ACTION_ITEM])
+                               muted_reminders=["action_item"])
     UserFactory(administration=responsible, role="reader")
     UserFactory(administration=responsible, role="editor", is_active=False)
     UserFactory(administration=member, role="editor")

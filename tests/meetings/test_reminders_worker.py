@@ -12,8 +12,9 @@ import pytest
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
-from kreishaus.enums import MailState
-from kreishaus.models import OutgoingMail, Reminder
+from common.enums import MailState
+from common.models import OutgoingMail, Reminder
+from common.tasks import mails_requeue_stale
 from kreishaus.tasks import ping_database
 from meetings.enums import MeetingState
 from meetings.reminders import reminders_dispatch
@@ -38,7 +39,7 @@ def celery_worker_env(mail_dir):
         "DJANGO_SETTINGS_MODULE": "tests.worker_settings",
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(mail_dir),
-        # The requeue in the beat task takes every queued mail at once, so the test need
+        # The outbox's requeue beat task takes every queued mail at once, so the test need
         # not wait ten minutes for the task the killed worker took with it.
         "OUTBOX_REQUEUE_AFTER_SECONDS": "0",
     }
@@ -124,8 +125,10 @@ def test_worker_killed_mid_batch_loses_no_mail_and_doubles_none(
     assert sent_at_kill < 200, "the worker must die in the middle of the batch"
 
     celery_worker_spawn()
-    # The next beat: nothing new is due, the mail the dead worker held is queued again.
+    # The next beats: nothing new is due, and the outbox's requeue enqueues the mails the
+    # dead worker held (and every other queued one; sending skips those already sent).
     assert reminders_dispatch_task.delay().get(timeout=60) == 0
+    mails_requeue_stale.delay().get(timeout=60)
     wait_until(all_sent)
     drain()
 

@@ -15,7 +15,7 @@ from openpyxl import Workbook, load_workbook
 
 from members.models import ContactPerson
 from projects.enums import Maturity, Stage
-from projects.exchange import Table, statuses_import
+from projects.exchange import StatusRows, statuses_import
 from projects.models import Status, StatusChange, Topic
 from projects.services import status_save
 from tests.factories import AdministrationFactory
@@ -313,11 +313,12 @@ def test_import_with_one_bad_row_writes_nothing_and_names_line_and_reason(
 
 
 def _import_rows(coordinator, *rows: list) -> list[tuple[int, str]]:
-    table = Table(rows=[(number, dict(zip(
+    table = StatusRows(rows=[(number, dict(zip(
         ["administration", "regional_key", "kind", "key", "title", "stage", "maturity",
          "since", "department", "product", "contact", "note"], row, strict=True)))
         for number, row in enumerate(rows, start=2)])
-    return statuses_import(table=table, by=coordinator).rejected
+    return [(error.line, error.reason)
+            for error in statuses_import(table=table, by=coordinator).rejected]
 
 
 def test_import_names_the_reason_of_every_bad_row(coordinator, world, administration):

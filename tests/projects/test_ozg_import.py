@@ -8,6 +8,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from common.tabular import RowError
 from projects.enums import Stage
 from projects.models import OzgLebenslage, OzgService, OzgThemenfeld, StageCount
 from projects.ozg_import import ozg_catalogue_import
@@ -181,8 +182,8 @@ def test_import_function_reports_rejections_without_raising(tmp_path):
 
     report = ozg_catalogue_import(directory=write_catalogue(tmp_path, leistungen=leistungen))
 
-    assert report.rejected == [("ozg_leistungen.csv", 2, "Die Zahl der LeiKa-Leistungen "
-                                "„-1“ ist keine ganze Zahl von 0 bis 32767.")]
+    assert report.rejected == [RowError(2, "Die Zahl der LeiKa-Leistungen „-1“ ist keine ganze "
+                                        "Zahl von 0 bis 32767.", source="ozg_leistungen.csv")]
     assert OzgService.objects.count() == 0
 
 

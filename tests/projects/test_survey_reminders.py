@@ -13,8 +13,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from kreishaus.enums import MailState, ReminderKind
-from kreishaus.models import OutgoingMail, Reminder
+from common.enums import MailState
+from common.models import OutgoingMail, Reminder
 from projects.enums import SurveyState
 from projects.models import SurveyResponse, SurveyRound
 from projects.reminders import survey_reminder_expired_reason, survey_reminders_dispatch
@@ -148,9 +148,9 @@ def test_nothing_after_the_deadline_or_after_closing(member):
 
 def test_muted_survey_reminders_are_respected(member):
     muted = UserFactory(administration=member, role="editor",
-                        muted_reminders=[ReminderKind.SURVEY])
+                        muted_reminders=["survey"])
     other_muted = UserFactory(administration=member, role="editor",
-                              muted_reminders=[ReminderKind.MEETING])
+                              muted_reminders=["meeting"])
     make_round()
 
     for now in (OPENED + timedelta(minutes=1), at(DEADLINE - timedelta(days=7)),

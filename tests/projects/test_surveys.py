@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from kreishaus.models import Reminder
+from common.models import Reminder
 from projects.enums import Maturity, Stage, StatusSource, SurveyState
 from projects.models import (
     Status,

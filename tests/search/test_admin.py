@@ -1,7 +1,7 @@
 import pytest
 
+from common.models import SearchEntry
 from knowledge.enums import Visibility
-from kreishaus.models import SearchEntry
 from tests.knowledge.factories import article_make
 
 pytestmark = pytest.mark.django_db
@@ -12,9 +12,9 @@ def test_admin_lists_index_entries_read_only(client, admin_user, reader):
     entry = SearchEntry.objects.get(kind="article", object_id=article.pk)
     client.force_login(admin_user)
 
-    listing = client.get("/admin/kreishaus/searchentry/?q=Bauantr").content.decode()
+    listing = client.get("/admin/common/searchentry/?q=Bauantr").content.decode()
 
     assert "Bauanträge digital" in listing
-    assert client.get("/admin/kreishaus/searchentry/add/").status_code == 403
-    page = client.get(f"/admin/kreishaus/searchentry/{entry.pk}/change/").content.decode()
+    assert client.get("/admin/common/searchentry/add/").status_code == 403
+    page = client.get(f"/admin/common/searchentry/{entry.pk}/change/").content.decode()
     assert 'name="title"' not in page and "Bauanträge digital" in page

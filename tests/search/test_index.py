@@ -7,10 +7,10 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
+from common.models import SearchEntry
 from knowledge.enums import Visibility
 from knowledge.services import article_archive, article_unarchive, article_update
 from knowledge.services_documents import document_archive
-from kreishaus.models import SearchEntry
 from meetings.models import Decision
 from meetings.services import minutes_publish, minutes_save
 from members.models import ContactPerson

@@ -7,9 +7,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from common.search import query as search_query
+from common.search.query import search_results
 from knowledge.enums import Visibility
-from kreishaus.search import query as search_query
-from kreishaus.search.query import search_results
 from projects.models import JointProject
 from tests.knowledge.factories import article_make, document_make
 

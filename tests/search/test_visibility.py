@@ -7,9 +7,9 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.test import Client
 
+from common.search.query import search_results
 from knowledge.enums import Visibility
 from knowledge.services import article_archive
-from kreishaus.search.query import search_results
 from members.models import ContactPerson, ProfileAnswer, ProfileQuestion
 from projects.models import JointProject, Milestone
 from tests.factories import AdministrationFactory

@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import path
 from django.utils.log import AdminEmailHandler
 
-from kreishaus.models import OutgoingMail
+from common.models import OutgoingMail
 from kreishaus.urls import handler400, handler500  # noqa: F401 (this module is a URLconf)
 from kreishaus.urls import urlpatterns as site_urlpatterns
 from tests.security.test_headers import _assert_strict_csp

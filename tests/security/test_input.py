@@ -34,6 +34,7 @@ from common.input import (
     strip_unsafe,
 )
 from common.params import int_param
+from common.tabular import RowError
 from knowledge import services as knowledge_services
 from knowledge.enums import Visibility
 from knowledge.models import Article, Document
@@ -525,7 +526,7 @@ def test_administration_import_refuses_line_breaks_in_names():
     report = administrations_import_csv(source=_kreise_csv(
         ["07137", "Mayen-\nKoblenz", "Landkreis", "Koblenz", "07", "214000", "817.80"]))
 
-    assert report.rejected == [(3, "Name und Sitz dürfen keinen Zeilenumbruch enthalten.")]
+    assert report.rejected == [RowError(3, "Name und Sitz dürfen keinen Zeilenumbruch enthalten.")]
     assert not Administration.objects.exists()
 
 
@@ -534,8 +535,8 @@ def test_administration_import_refuses_unicode_digits_as_population(population):
     report = administrations_import_csv(source=_kreise_csv(
         ["07137", "Mayen-Koblenz", "Landkreis", "Koblenz", "07", population, "817.80"]))
 
-    assert report.rejected == [(2, f"Die Einwohnerzahl „{population}“ ist keine ganze Zahl "
-                                   "ab 0.")]
+    assert report.rejected == [RowError(2, f"Die Einwohnerzahl „{population}“ ist keine ganze "
+                                           "Zahl ab 0.")]
 
 
 def _ozg_files(directory, service_name: str) -> None:
@@ -560,7 +561,7 @@ def test_ozg_import_drops_control_characters_and_refuses_line_breaks(tmp_path):
 
     _ozg_files(tmp_path, "Arbeitslosen\ngeld")
     report = ozg_catalogue_import(directory=tmp_path)
-    assert [reason for _file, _line, reason in report.rejected] == [
+    assert [error.reason for error in report.rejected] == [
         "Der Name darf keinen Zeilenumbruch enthalten."]
 
 

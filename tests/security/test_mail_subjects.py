@@ -14,9 +14,9 @@ from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 
-from kreishaus.enums import MailState
-from kreishaus.models import OutgoingMail
-from kreishaus.outbox import mail_queue, mail_send
+from common.enums import MailState
+from common.models import OutgoingMail
+from common.outbox import mail_queue, mail_send
 from meetings.enums import MeetingState, MinutesState
 from meetings.models import ActionItem, Minutes
 from projects.reminders import survey_reminders_dispatch

@@ -28,9 +28,9 @@ from django.urls import resolve, reverse
 from django.utils import timezone
 
 from common.cache_control import SECRET_URL_KWARGS, PrivateCacheMiddleware
+from common.search.registry import search_kinds
 from knowledge.enums import Visibility
 from knowledge.models import Article, Category, Document
-from kreishaus.enums import SearchKind
 from meetings.enums import MeetingState, MinutesState
 from meetings.models import (
     ActionItem,
@@ -124,7 +124,7 @@ class World:
     def search_urls(self) -> list[str]:
         search = reverse("search")
         return [f"{search}?q={SEARCH_WORD}"] + [f"{search}?q={SEARCH_WORD}&art={kind}"
-                                               for kind in SearchKind.values]
+                                               for kind in search_kinds()]
 
     @property
     def objects(self) -> list[models.Model]:

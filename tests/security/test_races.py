@@ -31,9 +31,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from common.models import OnceToken
+from common.models import OnceToken, OutgoingMail
 from knowledge.models import Article, Category, Document
-from kreishaus.models import OutgoingMail
 from meetings.enums import RegistrationStatus
 from meetings.models import (
     ActionItem,

@@ -16,7 +16,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from kreishaus.uploads import OFFICE_MAX_UNPACKED_BYTES, validate_document
+from common.uploads import OFFICE_MAX_UNPACKED_BYTES, validate_document
 from tests.security.crawler import crawl, fetch, flat, form_data, project_routes
 
 OFFICE_PARTS = {

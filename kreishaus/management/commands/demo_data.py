@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from common.search.indexing import search_rebuild
 from knowledge import demo as knowledge_demo
-from kreishaus.search.indexing import search_rebuild
 from meetings import demo as meetings_demo
 from members import demo as members_demo
 from members.models import Administration, ContactPerson, ProfileAnswer, User

@@ -3,7 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from members.importing import ImportFileError, administrations_import_csv
+from common.tabular import ImportFileError
+from members.importing import administrations_import_csv
 
 
 class Command(BaseCommand):

@@ -10,7 +10,6 @@ They are written with COPY in chunks of administrations, pairs that already have
 skipped, and the summaries are recounted at the end, all in one transaction.
 """
 
-import csv
 import io
 import random
 import time
@@ -23,7 +22,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from members.importing import ImportFileError, administrations_import_csv
+from common.tabular import ImportFileError, ImportReport, csv_bytes, read_csv_file
+from members.importing import administrations_import_csv
 from members.models import Administration
 from projects.models import OzgService, Status
 from projects.ozg_import import ozg_catalogue_import
@@ -89,11 +89,14 @@ class Command(BaseCommand):
         rows = []
         for name, key_column in FILES:
             try:
-                with (directory / name).open(encoding="utf-8-sig", newline="") as handle:
-                    rows += [(row[key_column], name, row) for row in csv.DictReader(handle)]
-            except OSError as error:
-                raise CommandError(_("Die Datei %(path)s lässt sich nicht lesen: %(error)s") % {
-                    "path": directory / name, "error": error.strerror or error}) from error
+                table = read_csv_file(directory / name, messages=dict.fromkeys(
+                    ("missing", "unreadable"),
+                    _("Die Datei %(file)s lässt sich nicht lesen: %(error)s")))
+            except ImportFileError as error:
+                raise CommandError(str(error)) from error
+            report = ImportReport()  # rows of the wrong length are rejected by the import
+            rows += [(values[key_column], name, values)
+                     for _row, values in table.records(report)]
         return rows[:limit] if limit is not None else rows
 
     def _administrations(self, rows: list[tuple[str, str, dict]]) -> int:
@@ -106,11 +109,9 @@ class Command(BaseCommand):
             new = [row for key, file, row in rows if file == name and key not in known]
             if not new:
                 continue
-            text = io.StringIO()
-            writer = csv.DictWriter(text, fieldnames=list(new[0]))
-            writer.writeheader()
-            writer.writerows(new)
-            text.seek(0)
+            header = list(new[0])
+            text = io.BytesIO(csv_bytes(header, ([row[column] for column in header]
+                                                 for row in new)))
             try:
                 report = administrations_import_csv(source=text)
             except ImportFileError as error:

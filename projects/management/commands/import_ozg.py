@@ -2,7 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from projects.ozg_import import DATA_DIR, OzgImportError, ozg_catalogue_import
+from common.tabular import ImportFileError
+from projects.ozg_import import DATA_DIR, ozg_catalogue_import
 
 
 class Command(BaseCommand):
@@ -29,7 +30,7 @@ class Command(BaseCommand):
 
         try:
             report = ozg_catalogue_import(directory=source, dry_run=dry_run, progress=progress)
-        except OzgImportError as error:
+        except ImportFileError as error:
             raise CommandError(str(error)) from error
         if report.rejected:
             raise CommandError(report.rejection_message())

@@ -1,10 +1,4 @@
-"""Tables for download as CSV and XLSX, every cell through one formula-injection guard.
-
-Cells hold text typed by people (names, titles, notes). A spreadsheet program runs a cell
-that starts with "=", "+", "-", "@" (or a tab or line break before one) as a formula, e.g.
-`=HYPERLINK(...)`. `spreadsheet_safe` puts an apostrophe in front of such text, in every
-cell, header and sheet title of every export, CSV and XLSX alike; `spreadsheet_unsafe`
-removes it again, so a file exported and read back by an import gives the exact values.
+"""Tables for download as CSV and XLSX, every cell through the formula guard (guard.py).
 
 Every export of the project goes through `csv_response`/`xlsx_response` (or the
 `csv_stream`/`xlsx_file` writers beneath them); no app writes CSV or XLSX itself.
@@ -26,33 +20,12 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from .guard import FORMULA_STARTS, SKIPPED, runs_as_formula, spreadsheet_safe
+
 CSV_TYPE = "text/csv; charset=utf-8"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-# Characters that make a spreadsheet evaluate a cell (full-width forms included: some
-# spreadsheet programs normalise them), and whitespace/control characters programs skip
-# before looking at the first one.
-FORMULA_STARTS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20\t\r\n")
-_SKIPPED = "".join(chr(code) for code in range(0x21)) + "\x7f\u00a0\u3000"
 _SHEET_TITLE_FORBIDDEN = re.compile(r"[\\/?*\[\]:]")
 _CSV_CHUNK_ROWS = 500
-
-
-def _triggers(value: str) -> bool:
-    """Whether the text, once any apostrophes we put in front are ignored, would run."""
-    rest = value.lstrip("'")
-    return rest[:1] in FORMULA_STARTS or rest.lstrip(_SKIPPED)[:1] in FORMULA_STARTS
-
-
-def spreadsheet_safe(value: str) -> str:
-    """The text as a spreadsheet shows it, never as a formula. Apostrophes already in front
-    count as part of the text, so spreadsheet_unsafe() restores every value exactly."""
-    return "'" + value if _triggers(value) else value
-
-
-def spreadsheet_unsafe(value: str) -> str:
-    """The inverse of spreadsheet_safe, for importing files we exported."""
-    return value[1:] if value[:1] == "'" and _triggers(value) else value
 
 
 def cell_text(value) -> str:
@@ -115,8 +88,8 @@ def sheet_title(title: str) -> str:
     """A title Excel accepts (31 characters, none of \\ / ? * [ ] :, no apostrophe at either
     end) that cannot be read as a formula."""
     text = _SHEET_TITLE_FORBIDDEN.sub("", ILLEGAL_CHARACTERS_RE.sub("", str(title)))
-    while text and (_triggers(text) or text[:1] in "' " or text[-1:] in "' "):
-        text = text.strip("' ").lstrip("".join(FORMULA_STARTS) + _SKIPPED)
+    while text and (runs_as_formula(text) or text[:1] in "' " or text[-1:] in "' "):
+        text = text.strip("' ").lstrip("".join(FORMULA_STARTS) + SKIPPED)
     return text[:31].rstrip("' ") or "Tabelle"
 
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from kreishaus.search.compounds import compound_terms, compound_text, split_compound
-from kreishaus.search.query import participle_stem, query_variants
+from common.search.compounds import compound_terms, compound_text, split_compound
+from common.search.query import participle_stem, query_variants
 
 
 @pytest.mark.parametrize(("word", "parts"), [

@@ -1,15 +1,15 @@
 """Django admin for the outbox (what was sent, when, and why not) and the search index.
 
-Rows change only through kreishaus.outbox and meetings.reminders; editing them by hand
-would break the exactly-once bookkeeping.
+Rows change only through common.outbox, common.reminders and common.search; editing them
+by hand would break the exactly-once bookkeeping.
 """
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from common.admin_base import ModelAdmin
-
+from .admin_base import ModelAdmin
 from .models import OutgoingMail, Reminder, SearchEntry
+from .search.registry import search_kind_label, search_sources
 
 
 class ReadOnlyAdmin(ModelAdmin):
@@ -47,12 +47,29 @@ class ReminderAdmin(ReadOnlyAdmin):
         return obj.mail.get_state_display() if obj.mail else "–"
 
 
+class SearchKindFilter(admin.SimpleListFilter):
+    """The kinds the apps registered, by their labels (the field has no choices)."""
+
+    title = _("Art")
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        return [(source.kind, source.label) for source in search_sources()]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(kind=self.value()) if self.value() else queryset
+
+
 @admin.register(SearchEntry)
 class SearchEntryAdmin(ReadOnlyAdmin):
     # Derived data: rebuilt from the sources by `manage.py rebuild_search_index`.
-    list_display = ["kind", "title", "date", "indexed_at"]
-    list_filter = ["kind"]
+    list_display = ["kind_label", "title", "date", "indexed_at"]
+    list_filter = [SearchKindFilter]
     search_fields = ["title"]
-    fields = ["kind", "object_id", "title", "public_title", "date", "public_until",
+    fields = ["kind_label", "object_id", "title", "public_title", "date", "public_until",
               "indexed_at", "text", "public_text"]
     readonly_fields = fields
+
+    @admin.display(description=_("Art"), ordering="kind")
+    def kind_label(self, obj: SearchEntry) -> str:
+        return search_kind_label(obj.kind)

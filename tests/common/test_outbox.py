@@ -1,4 +1,4 @@
-"""The outbox (kreishaus.outbox): send once, retry transient SMTP errors, never twice.
+"""The outbox (common.outbox): send once, retry transient SMTP errors, never twice.
 
 SMTP errors come from a real server: a small SMTP responder on 127.0.0.1 that can refuse
 connections with 421 or reject recipients with 550, or from a closed local port.
@@ -15,16 +15,19 @@ from django.core import mail
 from django.db import connections, transaction
 from django.utils import timezone
 
-from kreishaus.enums import MailState
-from kreishaus.models import OutgoingMail, Reminder
-from kreishaus.outbox import (
+from common.enums import MailState
+from common.models import OutgoingMail, Reminder
+from common.outbox import (
     TransientMailError,
     mail_queue,
     mail_send,
     mails_requeue_stale,
     retry_delay,
 )
-from kreishaus.tasks import send_mail
+from common.tasks import mails_requeue_stale as requeue_task
+from common.tasks import send_mail
+from kreishaus.celery import app as celery_app
+from kreishaus.tasks import send_mail_old_name
 
 pytestmark = pytest.mark.django_db
 
@@ -231,6 +234,31 @@ def test_requeue_waits_for_the_retry_time(queued, smtp_server, django_capture_on
     assert queued.state == MailState.SENT
 
 
+def test_requeue_is_its_own_beat_task(queued, settings, django_capture_on_commit_callbacks):
+    settings.OUTBOX_REQUEUE_AFTER_SECONDS = 0
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert requeue_task.delay().get() == 1
+
+    assert [m.to for m in mail.outbox] == [["rita@example.org"]]
+    entry = settings.CELERY_BEAT_SCHEDULE["mails-requeue-stale"]
+    assert entry["task"] == requeue_task.name == "common.tasks.mails_requeue_stale"
+    assert entry["schedule"] == 60
+    assert requeue_task.name in celery_app.tasks
+
+
+def test_task_under_its_old_name_still_sends(queued):
+    """Task messages queued before the outbox moved to common name the old task."""
+    assert send_mail_old_name.name == "kreishaus.tasks.send_mail" in celery_app.tasks
+
+    send_mail_old_name.apply((queued.pk,))
+    send_mail_old_name.apply((queued.pk,))
+
+    assert [m.to for m in mail.outbox] == [["rita@example.org"]]
+    queued.refresh_from_db()
+    assert (queued.state, queued.attempts) == (MailState.SENT, 1)
+
+
 def test_reminder_about_an_object_without_expiry_check_is_sent(queued, reader):
     Reminder.objects.create(recipient=reader, object_key="other:1", kind="other", mail=queued)
 
@@ -282,14 +310,14 @@ def test_mail_locked_by_another_worker_is_skipped():
 def test_admin_lists_mails_and_reminders_read_only(client, admin_user, queued):
     client.force_login(admin_user)
 
-    response = client.get("/admin/kreishaus/outgoingmail/?q=rita")
+    response = client.get("/admin/common/outgoingmail/?q=rita")
     assert response.status_code == 200
     assert "rita@example.org" in response.content.decode()
-    assert client.get("/admin/kreishaus/outgoingmail/add/").status_code == 403
-    page = client.get(f"/admin/kreishaus/outgoingmail/{queued.pk}/change/").content.decode()
+    assert client.get("/admin/common/outgoingmail/add/").status_code == 403
+    page = client.get(f"/admin/common/outgoingmail/{queued.pk}/change/").content.decode()
     assert "Hallo Rita" in page
     assert 'name="subject"' not in page  # shown, not editable
-    assert client.get("/admin/kreishaus/reminder/").status_code == 200
+    assert client.get("/admin/common/reminder/").status_code == 200
 
 
 @pytest.fixture
@@ -321,3 +349,22 @@ def test_worker_retries_transient_errors_with_backoff_and_sends_once(
     assert row.sent_at - row.created_at >= timedelta(seconds=3)  # waited 1 s, then 2 s
     assert len(smtp_server.messages) == 1
     assert celery_worker_process.poll() is None
+
+
+@pytest.mark.worker
+def test_worker_sends_a_task_message_queued_under_the_old_name(
+        smtp_server, celery_worker_process):
+    # A row and a task message as the version before the move left them in Redis.
+    row = OutgoingMail.objects.create(to="olga@example.org", subject="Einladung",
+                                      body_text="Hallo Olga")
+    celery_app.send_task("kreishaus.tasks.send_mail", args=[row.pk])
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        row.refresh_from_db()
+        if row.state != MailState.QUEUED:
+            break
+        time.sleep(0.1)
+    assert (row.state, row.attempts, row.last_error) == (MailState.SENT, 1, "")
+    assert len(smtp_server.messages) == 1
+    assert b"Subject: Einladung" in smtp_server.messages[0]

@@ -14,16 +14,14 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.core.paginator import Page, Paginator
 from django.db import connection, transaction
 from django.db.models import Count, F, Q, Subquery
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext_lazy as _
 
-from ..enums import SearchKind
 from ..models import SearchEntry
 from .compounds import WORD, noun_forms
 from .indexing import MARK_START, MARK_STOP
+from .registry import search_kind_label, search_kinds, search_source, search_sources
 
 PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
@@ -50,12 +48,6 @@ _PARTICIPLES = (
     re.compile(r"^(?P<stem>\w{3,}ier)t$"),
 )
 _TOKEN = re.compile(r'"[^"]*"?|\S+')
-# The type filter names groups of results.
-GROUP_LABELS = {
-    SearchKind.ARTICLE: _("Artikel"), SearchKind.DOCUMENT: _("Dokumente"),
-    SearchKind.MEETING: _("Sitzungen"), SearchKind.PROJECT: _("Projekte"),
-    SearchKind.MEMBER: _("Mitglieder"),
-}
 
 
 def participle_stem(word: str) -> str | None:
@@ -128,19 +120,7 @@ class SearchResults:
 
     @property
     def kind_label(self) -> str:
-        return SearchKind(self.kind).label if self.kind else ""
-
-
-def result_url(kind: str, object_id: int, slug: str) -> str:
-    if kind == SearchKind.ARTICLE:
-        return reverse("knowledge:article_detail", kwargs={"slug": slug})
-    if kind == SearchKind.DOCUMENT:
-        return reverse("knowledge:document_detail", kwargs={"pk": object_id})
-    if kind == SearchKind.MEETING:
-        return reverse("meetings:detail", args=[object_id])
-    if kind == SearchKind.PROJECT:
-        return reverse("projects:project", args=[slug])
-    return reverse("members:detail", args=[slug])
+        return search_kind_label(self.kind) if self.kind else ""
 
 
 def snippet_html(headline: str | None) -> SafeString:
@@ -153,7 +133,7 @@ def search_results(*, query: str, user, kind: str | None = None,
                    page: int | str = 1) -> SearchResults:
     """One page of results for a query, as the user may see them, best first."""
     query = " ".join(query.split())[:MAX_QUERY_LENGTH]
-    kind = kind if kind in SearchKind.values else None
+    kind = kind if kind in search_kinds() else None
     results = SearchResults(query=query, kind=kind)
     if not query:
         return results
@@ -181,8 +161,9 @@ def _search(results: SearchResults, *, user, page) -> None:
     if not by_kind and _only_stop_words(query):
         results.only_stop_words = True
         return
-    results.counts = [KindCount(kind_, GROUP_LABELS[kind_], by_kind.get(kind_, 0))
-                      for kind_ in SearchKind]
+    # The type filter names groups of results.
+    results.counts = [KindCount(source.kind, source.label_plural, by_kind.get(source.kind, 0))
+                      for source in search_sources()]
     results.total = by_kind.get(kind, 0) if kind else sum(by_kind.values())
     paginator = Paginator(range(results.total), PER_PAGE)
     results.page = paginator.get_page(page)
@@ -199,11 +180,10 @@ def _search(results: SearchResults, *, user, page) -> None:
                       headline=SearchHeadline(text, tsquery, config="german", **HEADLINE))
             .order_by("-rank", F("date").desc(nulls_last=True), "pk")
             .values_list("kind", "object_id", "slug", title, "headline", "date"))
-    labels = dict(SearchKind.choices)
     results.page.object_list = [
-        SearchResult(kind=row_kind, kind_label=labels[row_kind], title=row_title,
-                     url=result_url(row_kind, object_id, slug), snippet=snippet_html(headline),
-                     date=date)
+        SearchResult(kind=row_kind, kind_label=search_source(row_kind).label, title=row_title,
+                     url=search_source(row_kind).url(object_id, slug),
+                     snippet=snippet_html(headline), date=date)
         for row_kind, object_id, slug, row_title, headline, date in rows]
 
 

@@ -11,7 +11,7 @@ from django.db import connection, transaction
 
 from ..models import SearchEntry
 from .compounds import compound_text
-from .sources import SOURCES, SearchDocument, View, documents_for, join
+from .registry import SearchDocument, View, documents_for, join, search_kinds, search_source
 
 # Marker characters around highlighted words in snippets (Unicode private use area). They
 # are removed from every indexed text, so a marker in a snippet always comes from us.
@@ -104,7 +104,7 @@ def search_index(kind: str, ids: Iterable[int]) -> None:
     """Bring the entries of these objects up to date: write the findable ones, remove the
     others (deleted, archived, no longer a member)."""
     ids = sorted(set(ids))
-    source = SOURCES[kind]
+    source = search_source(kind)
     for start in range(0, len(ids), BATCH_SIZE):
         batch = ids[start:start + BATCH_SIZE]
         objects = list(source.queryset().filter(pk__in=batch))
@@ -126,8 +126,8 @@ def search_rebuild(*, kinds: Iterable[str] | None = None, batch_size: int = BATC
     """Rewrite the whole index (or the given kinds) and drop entries of vanished objects;
     returns the number of entries per kind."""
     counts = {}
-    for kind in kinds or SOURCES:
-        source = SOURCES[kind]
+    for kind in kinds or search_kinds():
+        source = search_source(kind)
         ids = list(source.queryset().order_by("pk").values_list("pk", flat=True))
         for start in range(0, len(ids), batch_size):
             objects = source.queryset().filter(pk__in=ids[start:start + batch_size])

@@ -1,11 +1,12 @@
-"""Form rendering in the KERN UX style: label, hint and error beside every field."""
+"""Form rendering in the KERN UX style: label, hint and error beside every field.
 
-from django import forms
+settings.FORM_RENDERER points here, so every form, filter form and formset renders through
+templates/forms/ (one include that shows labels, help texts and errors next to the field,
+linked with aria-describedby).
+"""
+
 from django.forms import BoundField
 from django.forms.renderers import TemplatesSetting
-from django.utils.translation import gettext as _
-
-from common.slugs import RESERVED_SLUGS
 
 _WIDGET_CLASSES = {
     "checkbox": "kern-form-check__checkbox",
@@ -42,14 +43,3 @@ class KernFormRenderer(TemplatesSetting):
     form_template_name = "forms/form.html"
     field_template_name = "forms/field.html"
     bound_field_class = KernBoundField
-
-
-def clean_slug(slug: str, *, fallback: str = "") -> str:
-    """The short address the user typed (reserved ones refused), or "" if none: then the
-    service makes a free one from the name when it saves (common.slugs.slug_save), which
-    also holds when two people save the same name at once. `fallback` is no longer used;
-    the forms still pass the name."""
-    if slug in RESERVED_SLUGS:
-        raise forms.ValidationError(
-            _("Die Kurzadresse „%(slug)s“ ist reserviert."), params={"slug": slug})
-    return slug or ""

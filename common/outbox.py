@@ -4,7 +4,7 @@ Delivery rules, in one place:
 
 * `mail_queue` / `mail_queue_bulk` write `OutgoingMail` rows in the caller's transaction
   and enqueue one `send_mail` task per row after commit. If the broker is down, the rows
-  stay queued and `mails_requeue_stale` (run by the periodic reminder task) enqueues
+  stay queued and `mails_requeue_stale` (its own beat task, common.tasks) enqueues
   them later, as it does for tasks lost with a dead worker.
 * `mail_send` locks the row (`SELECT … FOR UPDATE SKIP LOCKED`), marks it sent and then
   talks to the SMTP server while the lock and the transaction are still open; the
@@ -23,8 +23,8 @@ Delivery rules, in one place:
   itself sends any queued row: `next_attempt_at` says when the requeue looks again, it
   does not forbid an earlier duplicate task.
 * A reminder that is no longer useful when its turn comes (meeting cancelled or started,
-  task done, survey closed: see REMINDER_EXPIRY_CHECKS) is not sent; the row is failed
-  with the reason.
+  task done, survey closed: the apps register these checks in common.reminders) is not
+  sent; the row is failed with the reason.
 """
 
 import logging
@@ -37,12 +37,10 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.module_loading import import_string
 from kombu.exceptions import OperationalError as BrokerError
 
-from common.mail import subject_line
-
 from .enums import MailState
+from .mail import subject_line
 from .models import OutgoingMail
 
 logger = logging.getLogger(__name__)
@@ -156,22 +154,15 @@ def _mark(mail: OutgoingMail, state: str, now: datetime, error: str = "") -> Non
     mail.save(update_fields=["state", "attempts", "last_error", "next_attempt_at", "sent_at"])
 
 
-# The outbox knows mails; each app knows when its reminders expire. By the prefix of the
-# reminder's object key, the function that says why a reminder should no longer go out.
-REMINDER_EXPIRY_CHECKS = {
-    "meeting": "meetings.reminders.reminder_expired_reason",
-    "action": "meetings.reminders.reminder_expired_reason",
-    "survey_round": "projects.reminders.survey_reminder_expired_reason",
-}
-
-
 def _no_longer_useful(mail: OutgoingMail, now: datetime) -> str:
-    """A reminder that was held up (e.g. SMTP down) is dropped once it makes no sense."""
+    """A reminder that was held up (e.g. SMTP down) is dropped once it makes no sense.
+    The outbox knows mails; each app knows when its reminders expire (common.reminders)."""
+    from .reminders import reminder_expired_reason  # the reminder queue imports the outbox
+
     reminder = getattr(mail, "reminder", None)
     if reminder is None:
         return ""
-    check = REMINDER_EXPIRY_CHECKS.get(reminder.object_key.partition(":")[0])
-    return import_string(check)(reminder, now) if check else ""
+    return reminder_expired_reason(reminder, now)
 
 
 def _message(mail: OutgoingMail) -> EmailMultiAlternatives:

@@ -1,0 +1,93 @@
+"""Permission checks declared on views: one decorator and one mixin, both asking django-rules.
+
+The permissions themselves are rules that each app registers in its `rules.py`
+(`rules.add_perm("members.change_administration", is_editor_of)`); a view only names the
+permission it needs. Whoever lacks it gets 403 with the German error page, visitors
+included: that page offers them the login (a redirect would hide that the address exists
+but is not theirs, and would differ from the refusals the portal gave so far).
+
+    @permission_required("members.manage_network")
+    def survey_create(request): ...
+
+    @permission_required("members.change_administration",
+                         obj=URLObject(Administration, kwarg="slug"))
+    def profile_edit(request, administration): ...
+
+With `obj`, the object is looked up first (404 if there is none), the permission is checked
+against it, and the view receives it in place of the URL keyword argument, so it is
+loaded once.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
+from django.shortcuts import get_object_or_404
+from rules.contrib.views import PermissionRequiredMixin as RulesPermissionRequiredMixin
+from rules.contrib.views import permission_required as rules_permission_required
+
+Perms = str | tuple[str, ...] | list[str]
+
+
+@dataclass(frozen=True)
+class URLObject:
+    """The object a view works on, found by one keyword argument of its URL.
+
+    `source` is a model, a queryset, or a function of the request that returns a queryset
+    (for objects the user may not even see: `lambda request: Article.objects.visible_to(
+    request.user)`). `field` is the model field to match, by default the argument's name.
+    """
+
+    source: type[Model] | QuerySet | Callable[[Any], QuerySet]
+    kwarg: str = "pk"
+    field: str = ""
+
+    def get(self, request, value) -> Model:
+        source = self.source
+        if callable(source) and not isinstance(source, type):
+            source = source(request)
+        return get_object_or_404(source, **{self.field or self.kwarg: value})
+
+
+def _as_tuple(perm: Perms) -> tuple[str, ...]:
+    return (perm,) if isinstance(perm, str) else tuple(perm)
+
+
+def permission_required(perm: Perms, obj: URLObject | None = None):
+    """View decorator: refuse (403) everyone without `perm`, on the object of `obj` if
+    given (see the module docstring). Put it below `require_http_methods`/`require_safe`
+    where a wrong method should be answered first."""
+    if obj is None:
+        return rules_permission_required(perm, raise_exception=True)
+    perms = _as_tuple(perm)
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            found = obj.get(request, kwargs.pop(obj.kwarg))
+            if not request.user.has_perms(perms, found):
+                raise PermissionDenied
+            return view(request, found, *args, **kwargs)
+        return wrapper
+    return decorator
+
+
+class PermissionRequiredMixin(RulesPermissionRequiredMixin):
+    """For class-based views: `permission_required = "app.perm"`, checked against
+    `get_object()` where the view has one (detail, update and delete views), else without
+    an object. 403 for everyone without it; the object is loaded once."""
+
+    raise_exception = True
+    _permission_object = None
+
+    def get_permission_object(self):
+        self._permission_object = super().get_permission_object()
+        return self._permission_object
+
+    def get_object(self, queryset=None):
+        if queryset is None and self._permission_object is not None:
+            return self._permission_object
+        return super().get_object(queryset)
