@@ -57,6 +57,10 @@ class OutgoingMail(models.Model):
     next_attempt_at = models.DateTimeField(_("nächster Versuch"), null=True, blank=True)
     created_at = models.DateTimeField(_("erstellt am"), auto_now_add=True)
     sent_at = models.DateTimeField(_("gesendet am"), null=True, blank=True)
+    # Mails with a personal secret (invitation and password links): the text is removed
+    # once the mail is sent or has failed for good, so the outbox keeps no usable link.
+    erase_after_send = models.BooleanField(_("Inhalt nach dem Versand löschen"),
+                                           default=False)
 
     class Meta:
         # Created by the kreishaus app; the table and index kept their names on the move.

@@ -54,16 +54,21 @@ class TransientMailError(Exception):
         self.retry_in = retry_in
 
 
+ERASED_TEXT = "[Inhalt nach dem Versand gelöscht: Die E-Mail enthielt einen persönlichen Link.]"
+
+
 def mail_queue(
     *, to: str, subject: str, text: str, html: str = "",
-    attachment: tuple[str, str, str] | None = None,
+    attachment: tuple[str, str, str] | None = None, erase_after_send: bool = False,
 ) -> OutgoingMail:
     """Write one mail to the outbox; it is sent by a worker after the transaction commits.
-    `attachment` is (filename, content, mimetype)."""
+    `attachment` is (filename, content, mimetype). With `erase_after_send` (a mail with a
+    secret link) the outbox forgets the content once the mail is out or has failed."""
     name, content, mimetype = attachment or ("", "", "")
     mail = OutgoingMail(
         to=to, subject=subject, body_text=text, body_html=html, attachment_name=name,
         attachment_content=content, attachment_mimetype=mimetype,
+        erase_after_send=erase_after_send,
     )
     return mail_queue_bulk([mail])[0]
 
@@ -118,10 +123,12 @@ def mail_send(mail_id: int) -> None:
             reason = _no_longer_useful(mail, now)
             if reason:
                 _mark(mail, MailState.FAILED, now, error=reason)
+                _erase_if_secret(mail)
                 return
             _mark(mail, MailState.SENT, now)
             connection.open()
             connection.send_messages([_message(mail)])
+            _erase_if_secret(mail)
     except (DatabaseError, ImportError):
         raise  # the row is untouched and still queued; the task or the requeue tries again
     except Exception as exc:
@@ -143,6 +150,16 @@ def _close(connection) -> None:
         connection.close()
     except Exception:
         logger.info("Closing the mail connection failed", exc_info=True)
+
+
+def _erase_if_secret(mail: OutgoingMail) -> None:
+    """Forget the content of a mail with a secret link; in the transaction that marks it
+    sent or failed, so a rolled-back send keeps what the retry needs."""
+    if not mail.erase_after_send:
+        return
+    mail.body_text, mail.body_html = ERASED_TEXT, ""
+    mail.attachment_content = ""
+    mail.save(update_fields=["body_text", "body_html", "attachment_content"])
 
 
 def _mark(mail: OutgoingMail, state: str, now: datetime, error: str = "") -> None:
@@ -223,6 +240,8 @@ def _record_failure(mail_id: int, exc: Exception, now: datetime, *, transient: b
             mail.state = MailState.FAILED
             mail.next_attempt_at = None
         mail.save(update_fields=["state", "attempts", "last_error", "next_attempt_at"])
+        if mail.state == MailState.FAILED:
+            _erase_if_secret(mail)
     return retry_in
 
 

@@ -1,8 +1,8 @@
 """Django admin for the knowledge base.
 
 Revisions are history: read-only here. Saving an article in the admin keeps a revision like
-every other save (through knowledge.services); an uploaded document passes the same upload
-check as on the site.
+every other save (through knowledge.articles.services); an uploaded document passes the
+same upload check as on the site.
 """
 
 from django.contrib import admin
@@ -15,9 +15,9 @@ from common.admin_base import ModelAdmin, TabularInline
 from common.forms import ModelForm
 from common.uploads import DOCUMENT_HELP, validate_document
 
-from . import services
+from .articles.services import article_update
+from .documents.services import document_filename
 from .models import Article, ArticleRevision, Category, Document
-from .services_documents import document_filename
 
 
 @admin.register(Category)
@@ -71,7 +71,7 @@ class ArticleAdmin(ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         # After tags and links are saved: the revision records the article as it now is.
-        services.article_update(
+        article_update(
             article=form.instance, user=request.user, expected_revision=None,
             message=gettext("Im Verwaltungsbereich geändert") if change
             else gettext("Im Verwaltungsbereich angelegt"))

@@ -1,3 +1,7 @@
+"""The knowledge app registers what it adds to site-wide features: its search sources
+(search.py) and its sections on the dashboard and the pages of lower floors (sections.py).
+Its permissions (rules.py) are found by django-rules' autodiscovery."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +17,7 @@ class KnowledgeConfig(AppConfig):
 
         search_source_register(ArticleSource())
         search_source_register(DocumentSource())
+
         from . import sections
 
         sections.register()

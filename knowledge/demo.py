@@ -4,9 +4,9 @@ PDFs, one XLSX). Runs after members.demo, meetings.demo and projects.demo, whose
 administrations, logins, topics, joint projects and meetings it links to; a link whose target
 is missing is left out.
 
-Articles are written through knowledge.services, so each has its revision history as if a
-member had written it. The author is the demo login of the contributing administration (the
-editor before the reader, the coordinator last), otherwise the coordinator. Dates of articles,
+Articles are written through knowledge.articles.services, so each has its revision history as
+if a member had written it. The author is the demo login of the contributing administration
+(the editor before the reader, the coordinator last), otherwise the coordinator. Dates of articles,
 revisions and documents are derived from the meeting series of meetings.demo, so the knowledge
 base grows along the meetings, and then moved back onto the rows.
 
@@ -31,9 +31,9 @@ from members.models import Administration, User
 from projects.models import JointProject, Topic
 
 from . import demo_texts as texts
+from .articles.services import article_create, article_update
 from .demo_texts import spec
 from .models import Article, ArticleRevision, Category, Document
-from .services import article_create, article_update
 
 LATEST = timedelta(hours=2)  # nothing is dated later than this before the run
 _ROLE_ORDER = {Role.EDITOR: 0, Role.READER: 1, Role.COORDINATOR: 2}

@@ -13,6 +13,17 @@ from members.rules import is_member_staff
 
 from .enums import Visibility
 
+# What visitors may open: public items that are not archived. Member staff open every item.
+# The one definition of visibility: visible_q() turns it into a query, VisibleToMixin
+# answers it for one loaded item, and knowledge.rules asks the latter.
+PUBLIC_WHEN = {"visibility": Visibility.PUBLIC, "archived_at": None}
+
+
+def _public_q(prefix: str) -> models.Q:
+    return models.Q(**{f"{prefix}{name}__isnull" if value is None else f"{prefix}{name}":
+                       True if value is None else value
+                       for name, value in PUBLIC_WHEN.items()})
+
 
 def visible_q(user, prefix: str = "") -> models.Q:
     """Which articles or documents a user may open: member staff every one (archived ones
@@ -20,8 +31,7 @@ def visible_q(user, prefix: str = "") -> models.Q:
     relation (e.g. "articles__" for a count on categories)."""
     if is_member_staff(user):
         return models.Q()
-    return models.Q(**{f"{prefix}visibility": Visibility.PUBLIC,
-                       f"{prefix}archived_at__isnull": True})
+    return _public_q(prefix)
 
 
 def listed_q(user, prefix: str = "") -> models.Q:
@@ -41,6 +51,28 @@ class KnowledgeQuerySet(models.QuerySet):
         return self.filter(listed_q(user))
 
 
+class VisibleToMixin:
+    """Visibility and archive state of one loaded article or document, by the definition
+    the querysets use (PUBLIC_WHEN)."""
+
+    @property
+    def is_public(self) -> bool:
+        """Visitors may open it: public and not archived."""
+        return all(getattr(self, name) == value for name, value in PUBLIC_WHEN.items())
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
+
+    @property
+    def is_internal(self) -> bool:
+        return self.visibility == Visibility.INTERNAL
+
+    def is_visible_to(self, user) -> bool:
+        """Whether `user` may open it: what KnowledgeQuerySet.visible_to() would say."""
+        return bool(is_member_staff(user) or self.is_public)
+
+
 class Category(models.Model):
     """A shelf of the knowledge base, ordered and described by the coordination office."""
 
@@ -58,7 +90,7 @@ class Category(models.Model):
         return self.name
 
 
-class Article(models.Model):
+class Article(VisibleToMixin, models.Model):
     """A good practice, process description or how-to, written in Markdown."""
 
     title = models.CharField(_("Titel"), max_length=200)
@@ -100,10 +132,6 @@ class Article(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def is_public(self) -> bool:
-        return self.visibility == Visibility.PUBLIC and self.archived_at is None
-
 
 class ArticleRevision(models.Model):
     """The text of an article as one save left it; restoring copies it into a new revision."""
@@ -131,6 +159,11 @@ class ArticleRevision(models.Model):
     def __str__(self) -> str:
         return f"{self.title} (v{self.number})"
 
+    @property
+    def is_current(self) -> bool:
+        """The article's text as it is now (the newest revision)."""
+        return self.number == self.article.revision_number
+
 
 def document_upload_to(document: "Document", filename: str) -> str:
     # A random directory per file: the storage path reveals nothing and cannot be guessed;
@@ -138,7 +171,7 @@ def document_upload_to(document: "Document", filename: str) -> str:
     return f"knowledge/{uuid.uuid4().hex}/{PurePath(filename).name}"
 
 
-class Document(models.Model):
+class Document(VisibleToMixin, models.Model):
     """A file the network shares for reuse (template, process model, service agreement)."""
 
     title = models.CharField(_("Titel"), max_length=200)
@@ -177,7 +210,3 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    @property
-    def is_public(self) -> bool:
-        return self.visibility == Visibility.PUBLIC and self.archived_at is None

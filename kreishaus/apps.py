@@ -1,3 +1,6 @@
+"""The roof as a Django app: templates/kreishaus, the management command demo_data, and the
+migrations that recorded the outbox, reminders and search index before they moved to common."""
+
 from django.apps import AppConfig
 
 

@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
-import members.mfa
-import members.views_settings
+import members.login.second_factor
+import members.views.notifications
 
 from . import views, views_search
 
@@ -12,7 +12,7 @@ admin.site.site_title = _("Kreishaus")
 admin.site.index_title = _("Verwaltung der Plattform")
 
 # allauth answers a blocked request with this view (German, with the waiting time).
-handler429 = "members.ratelimits.too_many_requests"
+handler429 = "members.login.ratelimits.too_many_requests"
 
 handler400 = "kreishaus.views_errors.bad_request"
 handler500 = "kreishaus.views_errors.server_error"
@@ -22,7 +22,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("suche/", views_search.search, name="search"),
-    path("konto/benachrichtigungen/", members.views_settings.notifications,
+    path("konto/benachrichtigungen/", members.views.notifications.notifications,
          name="notifications"),
     path("konto/", include("allauth.urls")),
     path("mitglieder/", include("members.urls")),
@@ -31,7 +31,7 @@ urlpatterns = [
     path("vorhaben/", include("projects.urls")),
     path("wissen/", include("knowledge.urls")),
     # One login path: the admin's own login form would skip rate limits and MFA.
-    path("admin/login/", members.mfa.admin_login),
+    path("admin/login/", members.login.second_factor.admin_login),
     path("admin/", admin.site.urls),
 ]
 

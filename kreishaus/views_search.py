@@ -13,7 +13,6 @@ def search(request):
                              kind=request.GET.get("art"), page=page_number(request))
     return render(request, "kreishaus/search.html", {
         "results": results,
-        "internal": request.user.has_perm("members.view_internal"),
         "max_length": MAX_QUERY_LENGTH,
         "nav_section": "search",
     })

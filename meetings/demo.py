@@ -30,7 +30,7 @@ from members.models import Administration, User
 from . import demo_texts as texts
 from .enums import ActionItemStatus, MeetingFormat, MeetingState, MinutesState
 from .models import ActionItem, AgendaItem, Decision, Meeting, Minutes, Registration, WorkingGroup
-from .selectors import add_months, nearest_weekday
+from .selectors.planning import add_months, nearest_weekday
 
 BERLIN = ZoneInfo("Europe/Berlin")
 UID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://kreishaus.example.org/demo/meetings")

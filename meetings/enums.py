@@ -39,6 +39,9 @@ MEETING_TRANSITIONS = {
     MeetingState.CANCELLED: set(),
 }
 
+# Badge colours (KERN badge modifiers) of the states; the others are "info".
+MEETING_STATE_TONES = {MeetingState.CANCELLED: "danger", MeetingState.INVITED: "success"}
+
 
 class AttendanceMode(models.TextChoices):
     IN_PERSON = "in_person", _("vor Ort")

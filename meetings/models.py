@@ -2,15 +2,16 @@ import uuid
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Administration
-from members.rules import is_coordinator, is_member_staff
 
 from .enums import (
+    MEETING_STATE_TONES,
     ActionItemStatus,
     AttendanceMode,
     Cadence,
@@ -20,6 +21,7 @@ from .enums import (
     MinutesState,
     RegistrationStatus,
 )
+from .rules import is_coordinator, sees_internals
 
 
 def _default_reminder_days() -> list[int]:
@@ -63,7 +65,7 @@ class MeetingQuerySet(models.QuerySet):
         """Meetings whose page the user may open: member staff every one; everyone else
         those still to come that the members were invited to (date, group and host only;
         planned, cancelled and past meetings are internal)."""
-        if is_member_staff(user):
+        if sees_internals(user):
             return self
         return self.filter(state=MeetingState.INVITED, starts_at__gte=now or timezone.now())
 
@@ -86,8 +88,10 @@ class Meeting(models.Model):
     location = models.TextField(_("Ort (Anschrift)"), blank=True)
     online_link = models.URLField(_("Link zur Online-Teilnahme"), blank=True)
     registration_deadline = models.DateTimeField(_("Anmeldeschluss"), null=True, blank=True)
+    # Empty: no limit. Zero places would be a meeting nobody can register for.
     capacity = models.PositiveIntegerField(
-        _("Plätze"), null=True, blank=True, help_text=_("Leer lassen für unbegrenzt.")
+        _("Plätze"), null=True, blank=True, validators=[MinValueValidator(1)],
+        help_text=_("Leer lassen für unbegrenzt; sonst mindestens 1."),
     )
     state = models.CharField(
         _("Status"), max_length=20, choices=MeetingState.choices, default=MeetingState.PLANNED
@@ -111,7 +115,13 @@ class Meeting(models.Model):
             models.CheckConstraint(
                 condition=models.Q(ends_at__gt=models.F("starts_at")),
                 name="meeting_ends_after_start",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(capacity__isnull=True) | models.Q(capacity__gte=1),
+                name="meeting_capacity_unlimited_or_positive",
+                violation_error_message=_("Plätze: leer lassen für unbegrenzt, sonst "
+                                          "mindestens 1."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -119,6 +129,20 @@ class Meeting(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:detail", args=[self.pk])
+
+    @property
+    def is_planned(self) -> bool:
+        """Not announced yet: the invitation has not gone out."""
+        return self.state == MeetingState.PLANNED
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.state == MeetingState.CANCELLED
+
+    @property
+    def state_tone(self) -> str:
+        """The colour of the state badge (a KERN badge modifier)."""
+        return MEETING_STATE_TONES.get(self.state, "info")
 
 
 class AgendaItem(models.Model):
@@ -182,6 +206,14 @@ class Registration(models.Model):
     def __str__(self) -> str:
         return f"{self.user} – {self.meeting}"
 
+    @property
+    def is_declined(self) -> bool:
+        return self.status == RegistrationStatus.DECLINED
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.status == RegistrationStatus.WAITING
+
 
 class Minutes(models.Model):
     meeting = models.OneToOneField(
@@ -208,6 +240,10 @@ class Minutes(models.Model):
 
     def __str__(self) -> str:
         return f"Protokoll: {self.meeting}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.state == MinutesState.PUBLISHED
 
 
 class MinutesRevision(models.Model):
@@ -236,7 +272,7 @@ class DecisionQuerySet(models.QuerySet):
         member staff once the minutes are published, to nobody else."""
         if is_coordinator(user):
             return self
-        if is_member_staff(user):
+        if sees_internals(user):
             return self.filter(meeting__minutes__state=MinutesState.PUBLISHED)
         return self.none()
 
@@ -298,6 +334,10 @@ class ActionItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == ActionItemStatus.OPEN
 
 
 class MeetingDocument(models.Model):

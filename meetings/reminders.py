@@ -50,6 +50,7 @@ from members.enums import Role
 from members.models import User
 
 from .enums import ActionItemStatus, MeetingState, MinutesState, RegistrationStatus
+from .ical import meeting_ics
 from .models import ActionItem, Meeting, Registration, WorkingGroup
 
 # The kinds a person may switch off (registered in MeetingsConfig.ready).
@@ -189,13 +190,7 @@ def _days_before_due(meeting: Meeting, now: datetime) -> int | None:
     return min(reached, default=None)
 
 
-def _ics_attachment(meeting: Meeting) -> Attachment | None:
-    try:
-        from .calendar import meeting_ics
-    except ModuleNotFoundError as exc:
-        if exc.name != "meetings.calendar":
-            raise
-        return None
+def _ics_attachment(meeting: Meeting) -> Attachment:
     return (f"sitzung-{meeting.pk}.ics", meeting_ics(meeting), "text/calendar")
 
 

@@ -4,7 +4,8 @@ meetings), and the meeting page that higher floors add sections to (common.secti
 from common.sections import DASHBOARD, Page
 from members.sections import ADMINISTRATION_PAGE
 
-from .selectors import action_items_open_for, meetings_of_administration, meetings_upcoming_for
+from .selectors.dashboard import action_items_open_for, meetings_upcoming_for
+from .selectors.meetings import meetings_of_administration
 
 # The meeting page: knowledge adds the articles and documents linked to the meeting.
 MEETING_PAGE = Page("meetings.meeting")
@@ -12,7 +13,7 @@ MEETING_PAGE = Page("meetings.meeting")
 
 def _administration_meetings(user, administration) -> dict:
     # Internal: visitors get an explanation instead of the lists.
-    internal = user.has_perm("members.view_internal")
+    internal = user.has_perm("meetings.view_internals")
     return {"meetings": meetings_of_administration(administration) if internal else None}
 
 

@@ -1,37 +1,60 @@
+"""Addresses of meetings under /sitzungen/ (working groups: urls_groups)."""
+
 from django.urls import path
 
-from . import urls_calendar, views, views_minutes
+from .views import (
+    action_items,
+    agenda,
+    calendar,
+    documents,
+    exports,
+    meetings,
+    minutes,
+    registrations,
+)
 
 app_name = "meetings"
 urlpatterns = [
-    path("", views.index, name="index"),
-    path("neu/", views.meeting_edit, name="create"),
-    path("<int:pk>/", views.detail, name="detail"),
-    path("<int:pk>/bearbeiten/", views.meeting_edit, name="edit"),
-    path("<int:pk>/status/", views.meeting_transition, name="transition"),
-    path("<int:pk>/anmeldung/", views.register, name="register"),
-    path("<int:pk>/absage/", views.decline, name="decline"),
-    path("<int:pk>/anwesenheit/", views.attendance, name="attendance"),
-    path("<int:pk>/tagesordnung/neu/", views_minutes.agenda_item_edit, name="agenda_create"),
-    path("<int:pk>/tagesordnung/<int:item_pk>/", views_minutes.agenda_item_edit,
-         name="agenda_edit"),
-    path("<int:pk>/tagesordnung/<int:item_pk>/entfernen/", views_minutes.agenda_item_delete,
+    # Meetings and their states
+    path("", meetings.index, name="index"),
+    path("neu/", meetings.meeting_create, name="create"),
+    path("<int:pk>/", meetings.detail, name="detail"),
+    path("<int:pk>/bearbeiten/", meetings.meeting_edit, name="edit"),
+    path("<int:pk>/status/", meetings.transition, name="transition"),
+    # Registrations and attendance
+    path("<int:pk>/anmeldung/", registrations.register, name="register"),
+    path("<int:pk>/absage/", registrations.decline, name="decline"),
+    path("<int:pk>/anwesenheit/", registrations.attendance, name="attendance"),
+    # Agenda
+    path("<int:pk>/tagesordnung/neu/", agenda.item_edit, name="agenda_create"),
+    path("<int:pk>/tagesordnung/<int:item_pk>/", agenda.item_edit, name="agenda_edit"),
+    path("<int:pk>/tagesordnung/<int:item_pk>/entfernen/", agenda.item_delete,
          name="agenda_delete"),
-    path("<int:pk>/tagesordnung/<int:item_pk>/verschieben/", views_minutes.agenda_item_move,
+    path("<int:pk>/tagesordnung/<int:item_pk>/verschieben/", agenda.item_move,
          name="agenda_move"),
-    path("<int:pk>/protokoll/", views_minutes.minutes_edit, name="minutes_edit"),
-    path("<int:pk>/protokoll/veroeffentlichen/", views_minutes.minutes_publish,
-         name="minutes_publish"),
-    path("<int:pk>/protokoll/genehmigen/", views_minutes.minutes_approve,
-         name="minutes_approve"),
-    path("<int:pk>/beschluesse/neu/", views_minutes.decision_edit, name="decision_create"),
-    path("<int:pk>/beschluesse/<int:decision_pk>/", views_minutes.decision_edit,
+    # Minutes and decisions
+    path("<int:pk>/protokoll/", minutes.minutes_edit, name="minutes_edit"),
+    path("<int:pk>/protokoll/veroeffentlichen/", minutes.publish, name="minutes_publish"),
+    path("<int:pk>/protokoll/genehmigen/", minutes.approve, name="minutes_approve"),
+    path("<int:pk>/beschluesse/neu/", minutes.decision_edit, name="decision_create"),
+    path("<int:pk>/beschluesse/<int:decision_pk>/", minutes.decision_edit,
          name="decision_edit"),
-    path("<int:pk>/aufgaben/neu/", views_minutes.action_item_edit, name="action_create"),
-    path("<int:pk>/aufgaben/<int:item_pk>/", views_minutes.action_item_edit,
+    # Action items
+    path("<int:pk>/aufgaben/neu/", action_items.action_item_edit, name="action_create"),
+    path("<int:pk>/aufgaben/<int:item_pk>/", action_items.action_item_edit,
          name="action_edit"),
-    path("aufgaben/<int:item_pk>/erledigt/", views_minutes.action_item_done, name="action_done"),
-    path("<int:pk>/unterlagen/neu/", views_minutes.document_upload, name="document_upload"),
-    path("unterlagen/<int:document_pk>/", views_minutes.document_download, name="document"),
+    path("aufgaben/<int:item_pk>/erledigt/", action_items.action_item_done,
+         name="action_done"),
+    # Documents
+    path("<int:pk>/unterlagen/neu/", documents.document_upload, name="document_upload"),
+    path("unterlagen/<int:document_pk>/", documents.document_download, name="document"),
+    # Calendar files and the personal feed
+    path("<int:pk>/kalender.ics", calendar.meeting_ics, name="ics"),
+    path("kalender/", calendar.calendar_settings, name="calendar"),
+    path("kalender/neu/", calendar.calendar_regenerate, name="calendar_regenerate"),
+    path("kalender/<str:token>.ics", calendar.feed, name="feed"),
+    # Exports
+    path("<int:pk>/protokoll.pdf", exports.minutes_pdf, name="minutes_pdf"),
+    path("<int:pk>/anwesenheit.pdf", exports.attendance_pdf, name="attendance_pdf"),
+    path("<int:pk>/anwesenheit.csv", exports.attendance_csv, name="attendance_csv"),
 ]
-urlpatterns += urls_calendar.urlpatterns

@@ -1,11 +1,13 @@
+"""Addresses of working groups under /arbeitsgruppen/."""
+
 from django.urls import path
 
-from . import views_groups
+from .views import groups
 
 app_name = "groups"
 urlpatterns = [
-    path("", views_groups.group_list, name="list"),
-    path("neu/", views_groups.group_edit, name="create"),
-    path("<slug:slug>/", views_groups.group_detail, name="detail"),
-    path("<slug:slug>/bearbeiten/", views_groups.group_edit, name="edit"),
+    path("", groups.group_list, name="list"),
+    path("neu/", groups.group_create, name="create"),
+    path("<slug:slug>/", groups.group_detail, name="detail"),
+    path("<slug:slug>/bearbeiten/", groups.group_edit, name="edit"),
 ]

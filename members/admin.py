@@ -1,3 +1,6 @@
+"""The Django admin of members: administrations with Steckbrief and contacts, people,
+invitations."""
+
 from django.contrib import admin
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin

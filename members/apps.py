@@ -1,3 +1,5 @@
+"""The members app: registers its search source and the pages other apps add sections to."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

@@ -1,3 +1,6 @@
+"""Choices of members: roles, kinds of administration, federal states, contact functions,
+invitation states."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 

@@ -1,3 +1,5 @@
+"""The filters of the member directory (text, kind, federal state, parent, former members)."""
+
 import django_filters
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _

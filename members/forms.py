@@ -1,14 +1,22 @@
+"""Forms of the members app: an administration's facts, Steckbrief and contacts; inviting,
+accepting an invitation and roles; a person's reminder settings."""
+
 from django import forms
+from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
 from common.forms import Form, ModelForm
+from common.reminders import reminder_kinds
 
 from .enums import Role
-from .models import Administration, ContactPerson, ProfileQuestion
-
-EDITOR_FIELDS = ["short_name", "seat", "address", "website", "logo", "population", "area_km2"]
-COORDINATOR_FIELDS = ["name", "slug", "kind", "federal_state", "regional_key", "parent",
-                      "member_since", "member_until", "membership_number"]
+from .models import (
+    ADMINISTRATION_CORE_FIELDS,
+    ADMINISTRATION_EVERYDAY_FIELDS,
+    Administration,
+    ContactPerson,
+    ProfileQuestion,
+    User,
+)
 
 
 class AdministrationForm(ModelForm):
@@ -18,7 +26,7 @@ class AdministrationForm(ModelForm):
 
     class Meta:
         model = Administration
-        fields = COORDINATOR_FIELDS + EDITOR_FIELDS
+        fields = [*ADMINISTRATION_CORE_FIELDS, *ADMINISTRATION_EVERYDAY_FIELDS]
         widgets = {
             "address": forms.Textarea(attrs={"rows": 3}),
             "member_since": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -26,9 +34,10 @@ class AdministrationForm(ModelForm):
         }
 
     def __init__(self, *args, core: bool, **kwargs):
+        """`core`: with the core facts (members.change_administration_core)."""
         super().__init__(*args, **kwargs)
         if not core:
-            for name in COORDINATOR_FIELDS:
+            for name in ADMINISTRATION_CORE_FIELDS:
                 del self.fields[name]
         else:
             self.fields["parent"].queryset = Administration.objects.exclude(pk=self.instance.pk)
@@ -70,13 +79,23 @@ class ContactForm(ModelForm):
                   "expertise", "is_public", "order"]
 
 
+class OfferedRoleField(forms.ChoiceField):
+    """Offers the roles the inviting person may hand out, but accepts every role: whether
+    they may hand out the one sent is for the service to decide (a refusal, not a form
+    error)."""
+
+    def valid_value(self, value) -> bool:
+        return value in Role.values
+
+
 class InvitationForm(Form):
     email = forms.EmailField(label=_("E-Mail-Adresse"))
     first_name = forms.CharField(label=_("Vorname"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Nachname"), max_length=150, required=False)
-    role = forms.ChoiceField(label=_("Rolle"))
+    role = OfferedRoleField(label=_("Rolle"))
 
     def __init__(self, *args, roles: list[str], **kwargs):
+        """`roles`: those offered (members.rules.invitable_roles)."""
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = [(r, Role(r).label) for r in roles]
         self.fields["role"].initial = Role.READER
@@ -103,10 +122,6 @@ class InvitationAcceptForm(Form):
         self.email = email
 
     def clean(self):
-        from django.contrib.auth.password_validation import validate_password
-
-        from .models import User
-
         cleaned = super().clean()
         password1, password2 = cleaned.get("password1"), cleaned.get("password2")
         if password1 and password2 and password1 != password2:
@@ -119,3 +134,17 @@ class InvitationAcceptForm(Form):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
+
+
+class NotificationsForm(Form):
+    """One checkbox per reminder kind; ticked means the person wants these mails."""
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        for kind in reminder_kinds():
+            self.fields[kind.value] = forms.BooleanField(
+                label=kind.label, help_text=kind.help_text, required=False,
+                initial=kind.value not in user.muted_reminders)
+
+    def wanted(self) -> set[str]:
+        return {name for name, ticked in self.cleaned_data.items() if ticked}

@@ -2,7 +2,15 @@
 
 from django.db.models import Prefetch, QuerySet
 
-from .models import Administration, ContactPerson, Invitation, ProfileAnswer, User
+from .models import (
+    Administration,
+    ContactPerson,
+    Invitation,
+    ProfileAnswer,
+    ProfileQuestion,
+    User,
+    invitation_token_hash,
+)
 
 
 def administrations_public() -> QuerySet[Administration]:
@@ -31,11 +39,30 @@ def administration_detail(*, slug: str, user) -> QuerySet[Administration]:
     )
 
 
+def profile_questions_and_answers(
+    administration: Administration,
+) -> tuple[list[ProfileQuestion], dict[int, ProfileAnswer]]:
+    """The active Steckbrief questions, and the administration's answers by question id."""
+    questions = list(ProfileQuestion.objects.filter(is_active=True))
+    answers = {answer.question_id: answer for answer in administration.profile_answers.all()}
+    return questions, answers
+
+
 def staff_of(administration: Administration) -> QuerySet[User]:
+    """The administration's accounts, active ones first."""
     return administration.staff.order_by("-is_active", "last_name", "first_name", "email")
 
 
 def invitations_open_for(administration: Administration) -> QuerySet[Invitation]:
+    """Invitations neither accepted nor revoked (expired ones included: they can be resent)."""
     return administration.invitations.filter(
         accepted_at__isnull=True, revoked_at__isnull=True
-    ).select_related("invited_by").order_by("-created_at")
+    ).select_related("administration", "invited_by").order_by("-created_at")
+
+
+def invitation_for_token(token: str) -> Invitation | None:
+    """The invitation of a link, whatever its state (the page explains why it is closed)."""
+    return (
+        Invitation.objects.select_related("administration")
+        .filter(token_hash=invitation_token_hash(token)).first()
+    )

@@ -1,3 +1,5 @@
+"""Field checks of an administration: regional key (format and federal state) and logo."""
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 

@@ -1,7 +1,7 @@
 """Admin for the projects app.
 
 Statuses, their history and the summary counts are read-only here: a status changes only
-through services.status_save, which keeps history and summaries exact. Topics and OZG
+through statuses.services.status_save, which keeps history and summaries exact. Topics and OZG
 services are deactivated rather than deleted, since deleting would take statuses along.
 The status tables hold millions of rows, so their lists skip the full count and filter
 only by small tables.

@@ -3,7 +3,7 @@ their history, three survey rounds (two closed with snapshots, one open) and thr
 projects with milestones. Runs after members.demo and meetings.demo, whose districts,
 contacts, logins, working group, meetings and decisions it uses (meetings are optional).
 
-Statuses are written through projects.services.status_save by the coordinator login, so
+Statuses are written through projects.statuses.services.status_save by the coordinator login, so
 history and summary counts are kept as in real use. A topic status that does not exist yet is
 built phase by phase (first capture, two survey rounds, today; see demo_texts.PHASES) and its
 history rows are then dated back to those phases; OZG statuses with their maturity levels are
@@ -24,10 +24,11 @@ from django.utils import timezone
 from meetings import demo as meetings_demo
 from meetings.enums import MeetingState
 from meetings.models import Decision, Meeting, WorkingGroup
-from meetings.selectors import add_months
+from meetings.selectors.planning import add_months
 from members.models import Administration, ContactPerson, User
 
 from . import demo_texts as texts
+from .catalogue.ozg_import import ozg_catalogue_import
 from .enums import StatusSource, SurveyState
 from .models import (
     JointProject,
@@ -40,8 +41,7 @@ from .models import (
     SurveySnapshot,
     Topic,
 )
-from .ozg_import import ozg_catalogue_import
-from .services import status_save
+from .statuses.services import status_save
 
 BERLIN = meetings_demo.BERLIN
 SURVEY_WINDOW = timedelta(days=28)  # a closed round was open four weeks

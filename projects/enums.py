@@ -60,3 +60,11 @@ class ProjectStage(models.TextChoices):
     RUNNING = "running", _("Umsetzung")
     COMPLETED = "completed", _("abgeschlossen")
     STOPPED = "stopped", _("eingestellt")
+
+
+# The colour of a badge (KERN UX modifier) for a stage; stages not named have none.
+STAGE_BADGE = {Stage.PLANNED: "warning", Stage.IN_PROGRESS: "info", Stage.PILOT: "info",
+               Stage.LIVE: "success"}
+PROJECT_STAGE_BADGE = {ProjectStage.IDEA: "warning", ProjectStage.PREPARATION: "warning",
+                       ProjectStage.RUNNING: "info", ProjectStage.COMPLETED: "success",
+                       ProjectStage.STOPPED: "danger"}

@@ -1,3 +1,4 @@
+import rules
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
@@ -5,9 +6,17 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Administration, ContactPerson
-from members.rules import is_member_staff
 
-from .enums import Maturity, ProjectStage, Stage, StatusSource, SurveyState, TopicGroup
+from .enums import (
+    PROJECT_STAGE_BADGE,
+    STAGE_BADGE,
+    Maturity,
+    ProjectStage,
+    Stage,
+    StatusSource,
+    SurveyState,
+    TopicGroup,
+)
 
 # Topic groups in their declared order (not alphabetically by key), for every topic list.
 TOPIC_GROUP_ORDER = models.Case(
@@ -92,7 +101,7 @@ class StatusQuerySet(models.QuerySet):
     def visible_to(self, user) -> "StatusQuerySet":
         """Statuses are internal working states of the members: member staff see them,
         nobody else does, on any page, list, export or search (there is no public flag)."""
-        return self if is_member_staff(user) else self.none()
+        return self if rules.has_perm("projects.view_statuses", user) else self.none()
 
 
 class Status(models.Model):
@@ -151,6 +160,10 @@ class Status(models.Model):
     def __str__(self) -> str:
         return f"{self.administration}: {self.topic or self.service}"
 
+    @property
+    def stage_badge(self) -> str:
+        return STAGE_BADGE.get(self.stage, "")
+
 
 class StatusChange(models.Model):
     """One change of a status: who, when, and each field from → to."""
@@ -170,6 +183,10 @@ class StatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.status} ({self.changed_at:%d.%m.%Y})"
+
+    @property
+    def from_form(self) -> bool:
+        return self.source == StatusSource.FORM
 
 
 class StageCount(models.Model):
@@ -252,6 +269,10 @@ class SurveyRound(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("projects:survey", args=[self.pk])
 
+    @property
+    def is_open(self) -> bool:
+        return self.state == SurveyState.OPEN
+
 
 class SurveyResponse(models.Model):
     round = models.ForeignKey(SurveyRound, on_delete=models.CASCADE, related_name="responses")
@@ -326,6 +347,10 @@ class JointProject(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("projects:project", args=[self.slug])
+
+    @property
+    def stage_badge(self) -> str:
+        return PROJECT_STAGE_BADGE.get(self.stage, "warning")
 
 
 class Milestone(models.Model):

@@ -2,11 +2,13 @@
 page's statuses), and the projects pages that knowledge adds sections to
 (common.sections)."""
 
+import rules
+
 from common.sections import DASHBOARD, Page
 from members.sections import ADMINISTRATION_PAGE
 
-from .selectors_status import member_statuses
-from .surveys import survey_rounds_open_for
+from .statuses.selectors import member_statuses
+from .surveys.selectors import survey_rounds_open_for
 
 # The joint project page and the topic page: knowledge adds the linked articles and
 # documents, the articles on the topic.
@@ -16,9 +18,9 @@ TOPIC_PAGE = Page("projects.topic")
 
 def _administration_statuses(user, administration) -> dict:
     # Statuses are internal: visitors get none, not just a hidden table.
-    if not user.has_perm("members.view_internal"):
+    if not rules.has_perm("projects.view_statuses", user):
         return {"statuses": None}
-    can_edit = user.has_perm("members.change_administration", administration)
+    can_edit = rules.has_perm("projects.change_status", user, administration)
     return {"statuses": member_statuses(administration=administration,
                                         with_missing_topics=can_edit)}
 

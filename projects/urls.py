@@ -1,7 +1,13 @@
-"""All pages under /vorhaben/; each part keeps its own URL module."""
+"""All pages under /vorhaben/; each area keeps its own URL module."""
 
-from . import urls_exchange, urls_joint, urls_matrix, urls_status, urls_surveys
+from .catalogue import urls as catalogue
+from .exchange import urls as exchange
+from .joint_projects import urls as joint_projects
+from .overview import urls as overview
+from .statuses import urls as statuses
+from .surveys import urls as surveys
 
 app_name = "projects"
-urlpatterns = (urls_matrix.urlpatterns + urls_status.urlpatterns + urls_exchange.urlpatterns
-               + urls_surveys.urlpatterns + urls_joint.urlpatterns)
+# The catalogue comes before the overview: its themen/neu/ must not be read as a topic.
+urlpatterns = (catalogue.urlpatterns + overview.urlpatterns + statuses.urlpatterns
+               + exchange.urlpatterns + surveys.urlpatterns + joint_projects.urlpatterns)

@@ -65,7 +65,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     # Sessions without the second factor of a user who has one end; with
     # MFA_REQUIRED_FOR_PRIVILEGED, coordinators and superusers set one up first.
-    "members.mfa.SecondFactorMiddleware",
+    "members.login.second_factor.SecondFactorMiddleware",
     # Last: a POST with a one-time form token runs once (a double click, a resent page).
     "common.once.OnceTokenMiddleware",
 ]
@@ -125,7 +125,7 @@ LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "start"
 
 # django-allauth: invitation-only accounts, login by email address.
-ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
+ACCOUNT_ADAPTER = "members.login.adapters.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -144,10 +144,10 @@ ACCOUNT_RATE_LIMITS = {
 }
 # Reverse proxies in front of the portal that append the client address to
 # X-Forwarded-For; the rate limits count by the entry this far from the right, else by
-# REMOTE_ADDR (members.ratelimits). 0: the header is ignored.
+# REMOTE_ADDR (members.login.ratelimits). 0: the header is ignored.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 # A user's own address only: adding one of another account is refused.
-ACCOUNT_FORMS = {"add_email": "members.adapters.AddEmailForm"}
+ACCOUNT_FORMS = {"add_email": "members.login.adapters.AddEmailForm"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Kreishaus"
 # Superusers and coordinators must set up an authenticator app before they can use the

@@ -10,8 +10,8 @@ from members import demo
 from members.models import Administration, User
 from projects.enums import Maturity, ProjectStage, Stage
 from projects.models import JointProject, Milestone, OzgService, OzgThemenfeld
-from projects.services import status_save
-from projects.surveys import survey_round_close, survey_round_open
+from projects.statuses.services import status_save
+from projects.surveys.services import survey_round_close, survey_round_open
 from tests.browser.test_projects import survey_scope
 from tests.factories import TEST_PASSWORD
 

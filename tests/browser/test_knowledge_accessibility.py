@@ -2,8 +2,8 @@
 
 import pytest
 
+from knowledge.articles.services import article_update
 from knowledge.enums import Visibility
-from knowledge.services import article_update
 from tests.browser.test_accessibility import blocking_violations, describe
 from tests.factories import TEST_PASSWORD
 from tests.knowledge.factories import CategoryFactory, article_make, document_make

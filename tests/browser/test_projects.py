@@ -16,8 +16,8 @@ from projects.models import (
     SurveySnapshot,
     Topic,
 )
-from projects.services import status_save
-from projects.surveys import survey_round_close, survey_round_open
+from projects.statuses.services import status_save
+from projects.surveys.services import survey_round_close, survey_round_open
 
 COORDINATOR = "koordination@example.org"
 EDITOR = "redaktion.myk@example.org"

@@ -4,6 +4,7 @@ SMTP errors come from a real server: a small SMTP responder on 127.0.0.1 that ca
 connections with 421 or reject recipients with 550, or from a closed local port.
 """
 
+import smtplib
 import socket
 import socketserver
 import threading
@@ -18,6 +19,7 @@ from django.utils import timezone
 from common.enums import MailState
 from common.models import OutgoingMail, Reminder
 from common.outbox import (
+    ERASED_TEXT,
     TransientMailError,
     mail_queue,
     mail_send,
@@ -28,6 +30,7 @@ from common.tasks import mails_requeue_stale as requeue_task
 from common.tasks import send_mail
 from kreishaus.celery import app as celery_app
 from kreishaus.tasks import send_mail_old_name
+from tests.mail_backends import FlakyBackend
 
 pytestmark = pytest.mark.django_db
 
@@ -368,3 +371,28 @@ def test_worker_sends_a_task_message_queued_under_the_old_name(
     assert (row.state, row.attempts, row.last_error) == (MailState.SENT, 1, "")
     assert len(smtp_server.messages) == 1
     assert b"Subject: Einladung" in smtp_server.messages[0]
+
+
+def test_mail_with_secret_link_loses_its_content_when_it_failed_for_good(settings):
+    settings.EMAIL_BACKEND = "tests.mail_backends.FlakyBackend"
+    FlakyBackend.failures, FlakyBackend.attempts = 1, 0
+    FlakyBackend.error = smtplib.SMTPRecipientsRefused({"x@example.org": (550, b"no")})
+    try:
+        row = mail_queue(to="x@example.org", subject="Einladung", text="Link: /geheim/abc",
+                         html="<a href='/geheim/abc'>Link</a>", erase_after_send=True)
+        mail_send(row.pk)
+    finally:
+        FlakyBackend.failures = 0
+    row.refresh_from_db()
+
+    assert row.state == MailState.FAILED
+    assert row.body_text == ERASED_TEXT
+    assert "geheim" not in row.body_html
+
+
+def test_ordinary_mail_keeps_its_content_after_sending():
+    row = mail_queue(to="x@example.org", subject="Erinnerung", text="Sitzung am Montag")
+    mail_send(row.pk)
+    row.refresh_from_db()
+
+    assert (row.state, row.body_text) == (MailState.SENT, "Sitzung am Montag")

@@ -3,7 +3,7 @@
 import factory
 from django.core.files.base import ContentFile
 
-from knowledge import services
+from knowledge.articles import services
 from knowledge.enums import Visibility
 from knowledge.models import Category, Document
 

@@ -1,13 +1,19 @@
-"""Every role against every write view of the article part of the knowledge base, on the
-server: allowed roles change the database, everyone else gets 403 and changes nothing."""
+"""Every role against every write of the article part of the knowledge base (articles,
+revisions, categories), on the server: through the views, allowed roles change the database
+and everyone else gets 403 and changes nothing; the services refuse the same roles, and the
+state rules (archive what is not archived, restore what is not current) hold for
+superusers too."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from knowledge import services
+from knowledge.articles import services
+from knowledge.categories.services import category_save
 from knowledge.enums import Visibility
 from knowledge.models import Article, Category
-from tests.factories import UserFactory
+from tests.factories import AdministrationFactory, UserFactory
 from tests.knowledge.factories import CategoryFactory, article_make
 
 pytestmark = pytest.mark.django_db
@@ -182,3 +188,165 @@ def test_non_coordinator_cannot_move_an_article_to_another_administration(
     article.refresh_from_db()
     assert article.title == "Umbenannt"
     assert article.administration == world["users"]["editor"].administration
+
+
+# --- The services check the same rules, whoever calls them -------------------------------
+
+def _actor(w, role):
+    return w["users"][role] or AnonymousUser()
+
+
+def service_create_article(w, user):
+    services.article_create(author=user, title="Neuer Artikel", summary="Kurz.", body="Text.",
+                            category=w["category"], visibility=Visibility.INTERNAL)
+    return Article.objects.filter(title="Neuer Artikel").exists()
+
+
+def service_edit_article(w, user):
+    services.article_update(article=w["article"], user=user, expected_revision=2,
+                            title="Umbenannt")
+    return Article.objects.filter(pk=w["article"].pk, title="Umbenannt").exists()
+
+
+def service_restore_revision(w, user):
+    article = w["article"]
+    services.article_restore(article=article, revision=article.revisions.get(number=1),
+                             user=user)
+    return Article.objects.get(pk=article.pk).body == "Erste Fassung."
+
+
+def service_archive_article(w, user):
+    services.article_archive(article=w["article"], user=user)
+    return Article.objects.get(pk=w["article"].pk).archived_at is not None
+
+
+def service_unarchive_article(w, user):
+    services.article_unarchive(article=w["archived"], user=user)
+    return Article.objects.get(pk=w["archived"].pk).archived_at is None
+
+
+def service_create_category(w, user):
+    category_save(category=Category(), fields={"name": "Vorlagen", "position": 5}, user=user)
+    return Category.objects.filter(name="Vorlagen").exists()
+
+
+def service_edit_category(w, user):
+    category_save(category=w["category"], fields={"name": "Bewährte Beispiele"}, user=user)
+    return Category.objects.filter(name="Bewährte Beispiele").exists()
+
+
+SERVICE_WRITES = {
+    service_create_article: STAFF, service_edit_article: CHANGERS,
+    service_restore_revision: CHANGERS, service_archive_article: COORDINATION,
+    service_unarchive_article: COORDINATION, service_create_category: COORDINATION,
+    service_edit_category: COORDINATION,
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("action", list(SERVICE_WRITES), ids=lambda a: a.__name__)
+def test_service_allowed_only_for_the_roles_of_its_view(world, action, role):
+    revisions_before = world["article"].revisions.count()
+
+    if role in SERVICE_WRITES[action]:
+        assert action(world, _actor(world, role)) is True
+    else:
+        with pytest.raises(PermissionDenied):
+            action(world, _actor(world, role))
+        assert Article.objects.filter(title__in=["Neuer Artikel", "Umbenannt"]).exists() is False
+        assert world["article"].revisions.count() == revisions_before
+        assert Article.objects.get(pk=world["article"].pk).archived_at is None
+        assert Article.objects.get(pk=world["archived"].pk).archived_at is not None
+        assert Category.objects.count() == 1
+        assert Category.objects.get().name == "Gute Beispiele"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_the_coordination_credits_an_article_to_another_administration(world, role):
+    user = _actor(world, role)
+    article = world["article"]
+    third = AdministrationFactory(name="Landkreis Cochem-Zell")
+
+    def credit_new():
+        return services.article_create(
+            author=user, title="Für andere", summary="Kurz.", body="Text.",
+            category=world["category"], visibility=Visibility.INTERNAL,
+            administration=third)
+
+    def credit_existing():
+        return services.article_update(article=article, user=user, expected_revision=2,
+                                       administration=third)
+
+    for write in (credit_new, credit_existing):
+        if role in COORDINATION:
+            assert write().administration == third
+        else:
+            with pytest.raises(PermissionDenied):
+                write()
+    assert Article.objects.filter(administration=third).count() == (
+        2 if role in COORDINATION else 0)
+
+
+# --- State rules: what is possible now, for superusers too -------------------------------
+
+@pytest.mark.parametrize("role", ["coordinator", "admin"])
+def test_archiving_an_archived_article_again_changes_nothing(client, world, role):
+    archived = world["archived"]
+    archived_at = archived.archived_at
+    client.force_login(world["users"][role])
+
+    response = client.post(reverse("knowledge:article_archive", args=[archived.slug]),
+                           follow=True)
+
+    assert "Der Artikel ist archiviert." in response.content.decode()
+    assert Article.objects.get(pk=archived.pk).archived_at == archived_at
+    with pytest.raises(PermissionDenied):
+        services.article_archive(article=archived, user=world["users"][role])
+
+
+@pytest.mark.parametrize("role", ["coordinator", "admin"])
+def test_article_page_offers_archive_or_unarchive_as_the_state_allows(client, world, role):
+    client.force_login(world["users"][role])
+    archive_url = reverse("knowledge:article_archive", args=[world["article"].slug])
+    unarchive_url = reverse("knowledge:article_unarchive", args=[world["archived"].slug])
+
+    current = client.get(reverse("knowledge:article_detail", args=[world["article"].slug]))
+    archived = client.get(reverse("knowledge:article_detail", args=[world["archived"].slug]))
+
+    assert "Artikel archivieren" in current.content.decode()
+    assert "Archivierung aufheben" not in current.content.decode()
+    assert "Archivierung aufheben" in archived.content.decode()
+    assert "Artikel archivieren" not in archived.content.decode()
+    assert archive_url in current.content.decode() and unarchive_url in archived.content.decode()
+
+
+@pytest.mark.parametrize("role", ["author", "admin"])
+def test_the_current_revision_cannot_be_restored(client, world, role):
+    article = world["article"]
+    client.force_login(world["users"][role])
+
+    history = client.get(reverse("knowledge:article_history", args=[article.slug]))
+    page = history.content.decode()
+
+    assert reverse("knowledge:revision_restore", args=[article.slug, 1]) in page
+    assert reverse("knowledge:revision_restore", args=[article.slug, 2]) not in page
+    with pytest.raises(PermissionDenied):
+        services.article_restore(article=article, revision=article.revisions.get(number=2),
+                                 user=world["users"][role])
+    assert Article.objects.get(pk=article.pk).revision_number == 2
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_history_and_versions_open_only_for_member_staff(client, world, role):
+    if world["users"][role]:
+        client.force_login(world["users"][role])
+    slug = world["article"].slug
+
+    history = client.get(reverse("knowledge:article_history", args=[slug]))
+    version = client.get(reverse("knowledge:revision_detail", args=[slug, 1]))
+
+    expected = 200 if role in STAFF else 403
+    assert (history.status_code, version.status_code) == (expected, expected)
+    if expected == 200:
+        assert "Versionen von „E-Akte im Bauamt“" in history.content.decode()
+        assert ("Version 1 wiederherstellen" in version.content.decode()) is (role in CHANGERS)

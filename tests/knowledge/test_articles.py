@@ -2,13 +2,15 @@
 article page shows to members and visitors."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from knowledge import services
+from knowledge.articles import services
+from knowledge.articles.diff import DiffLine, line_diff
 from knowledge.enums import Visibility
 from knowledge.models import Article, ArticleRevision, Document
-from knowledge.selectors import DiffLine, line_diff
 from projects.enums import Stage
 from projects.models import JointProject
 from tests.factories import UserFactory
@@ -243,6 +245,27 @@ def test_history_lists_revisions_newest_first(client, editor, revised):
     assert page.count(">aktuell</span>") == 1
     assert 'href="/wissen/artikel/e-akte-im-bauamt/versionen/2/wiederherstellen/"' in page
     assert 'href="/wissen/artikel/e-akte-im-bauamt/versionen/3/wiederherstellen/"' not in page
+
+
+@pytest.mark.parametrize("role", ["other_editor", "editor"])
+def test_history_queries_do_not_grow_with_revisions(client, request, article, role,
+                                                     django_assert_num_queries):
+    # The editor's page asks the restore rule on every row; it must not load anything.
+    user = request.getfixturevalue(role)
+    client.force_login(user)
+    url = reverse("knowledge:article_history", args=[article.slug])
+    client.get(url)  # warm up: session, permission tables
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for number in range(2, 31):
+        services.article_update(article=article, user=article.author, expected_revision=None,
+                                body=f"Fassung {number}.")
+
+    with django_assert_num_queries(len(one.captured_queries)):
+        page = client.get(url).content.decode()
+
+    assert page.count(">aktuell</span>") == 1
+    assert page.count("wiederherstellen</a>") == (29 if role == "editor" else 0)
 
 
 def test_revision_page_marks_changes_with_signs_and_hidden_text(client, reader, revised):

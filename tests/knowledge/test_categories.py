@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from knowledge import services
+from knowledge.articles import services
 from knowledge.enums import Visibility
 from knowledge.models import Category
 from tests.knowledge.factories import CategoryFactory, article_make

@@ -1,12 +1,16 @@
-"""Who may upload, change, archive and download documents: every role × every action."""
+"""Who may upload, change, archive and download documents: every role × every action,
+through the views and through the services, which refuse the same roles."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from knowledge.documents import services
 from knowledge.enums import Visibility
 from knowledge.models import Document
-from tests.factories import UserFactory
+from tests.factories import AdministrationFactory, UserFactory
 from tests.knowledge.factories import PDF_BYTES, document_make
 
 pytestmark = pytest.mark.django_db
@@ -44,6 +48,7 @@ def _login(client, people, role):
 MAY_CREATE = {"reader", "uploader", "editor", "other_editor", "coordinator", "admin"}
 MAY_CHANGE = {"uploader", "editor", "coordinator", "admin"}
 MAY_ARCHIVE = {"coordinator", "admin"}
+MAY_CREDIT = {"coordinator", "admin"}  # name another contributing administration
 MAY_SEE_INTERNAL = {"reader", "uploader", "editor", "other_editor", "coordinator", "admin"}
 
 
@@ -147,3 +152,105 @@ def test_detail_buttons_follow_the_permissions(client, people, document, role):
         role in MAY_CHANGE)
     assert (reverse("knowledge:document_archive", args=[document.pk]) in page) is (
         role in MAY_ARCHIVE)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_download_public_for_everyone(client, people, role):
+    public = document_make(uploaded_by=people["uploader"], visibility=Visibility.PUBLIC)
+    _login(client, people, role)
+
+    response = client.get(reverse("knowledge:document_download", args=[public.pk]))
+
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PDF_BYTES
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_create_credits_another_administration_only_for_the_coordination(
+        client, people, other_administration, role):
+    _login(client, people, role)
+
+    response = client.post(reverse("knowledge:document_create"), {
+        "title": "Fremde Vorlage", "visibility": "internal",
+        "administration": other_administration.pk,
+        "file": SimpleUploadedFile("vorlage.pdf", PDF_BYTES)})
+
+    if role not in MAY_CREATE:
+        assert response.status_code == 403
+        assert Document.objects.filter(title="Fremde Vorlage").exists() is False
+        return
+    assert response.status_code == 302
+    document = Document.objects.get(title="Fremde Vorlage")
+    # Everyone else's upload stays with their own administration, whatever the form sent.
+    own = people[role].administration
+    assert document.administration == (other_administration if role in MAY_CREDIT else own)
+
+
+# --- The services check the same rules, whoever calls them -------------------------------
+
+def service_create(people, document, user):
+    services.document_create(user=user, title="Neue Vorlage", visibility="internal",
+                             file=SimpleUploadedFile("vorlage.pdf", PDF_BYTES))
+    return Document.objects.filter(title="Neue Vorlage").exists()
+
+
+def service_edit(people, document, user):
+    services.document_update(document=document, user=user, title="Geändert")
+    return Document.objects.filter(pk=document.pk, title="Geändert").exists()
+
+
+def service_archive(people, document, user):
+    services.document_archive(document=document, user=user)
+    return Document.objects.get(pk=document.pk).archived_at is not None
+
+
+def service_unarchive(people, document, user):
+    Document.objects.filter(pk=document.pk).update(archived_at="2026-01-01T00:00Z")
+    document.refresh_from_db()
+    services.document_archive(document=document, user=user, archived=False)
+    return Document.objects.get(pk=document.pk).archived_at is None
+
+
+def service_credit(people, document, user):
+    services.document_create(user=user, title="Neue Vorlage", visibility="internal",
+                             file=SimpleUploadedFile("vorlage.pdf", PDF_BYTES),
+                             administration=AdministrationFactory())
+    return Document.objects.filter(title="Neue Vorlage").exists()
+
+
+SERVICE_WRITES = {service_create: MAY_CREATE, service_edit: MAY_CHANGE,
+                  service_archive: MAY_ARCHIVE, service_unarchive: MAY_ARCHIVE,
+                  service_credit: MAY_CREDIT}
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("action", list(SERVICE_WRITES), ids=lambda a: a.__name__)
+def test_service_allowed_only_for_the_roles_of_its_view(people, document, action, role):
+    user = people[role] or AnonymousUser()
+
+    if role in SERVICE_WRITES[action]:
+        assert action(people, document, user) is True
+        return
+    with pytest.raises(PermissionDenied):
+        action(people, document, user)
+    assert Document.objects.filter(title__in=["Neue Vorlage", "Geändert"]).exists() is False
+    assert (Document.objects.get(pk=document.pk).archived_at is None) is (
+        action is not service_unarchive)
+
+
+@pytest.mark.parametrize("role", ["coordinator", "admin"])
+def test_detail_offers_archive_or_bring_back_as_the_state_allows(client, people, document,
+                                                                 role):
+    _login(client, people, role)
+    url = reverse("knowledge:document_detail", args=[document.pk])
+
+    current = client.get(url).content.decode()
+    services.document_archive(document=document, user=people[role])
+    archived = client.get(url).content.decode()
+
+    assert "Archivieren" in current and "Wieder in die Liste aufnehmen" not in current
+    assert 'name="archiviert" value="1"' in current
+    assert "Wieder in die Liste aufnehmen" in archived and ">Archivieren<" not in archived
+    assert 'name="archiviert" value="0"' in archived
+    with pytest.raises(PermissionDenied):  # archiving twice is no change, even for admins
+        services.document_archive(document=document, user=people[role])

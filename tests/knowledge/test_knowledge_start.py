@@ -4,9 +4,9 @@ articles, the filter, visibility per role, and a query count that does not grow.
 import pytest
 from django.urls import reverse
 
-from knowledge import services
+from knowledge.articles import services
+from knowledge.articles.views import ARTICLES_PER_PAGE
 from knowledge.enums import Visibility
-from knowledge.views import ARTICLES_PER_PAGE
 from tests.knowledge.factories import CategoryFactory, article_make
 from tests.knowledge.helpers import make_topic
 

@@ -97,11 +97,13 @@ def test_login_page_names_no_signup_link(client):
     assert "Passwort vergessen?" in page
 
 
-def test_unverified_email_gets_verification_mail_before_login(client, administration):
+def test_unverified_email_gets_verification_mail_before_login(
+        client, administration, django_capture_on_commit_callbacks):
     user = UserFactory(administration=administration)
     EmailAddress.objects.filter(user=user).update(verified=False)
 
-    response = _login(client, user.email, TEST_PASSWORD)
+    with django_capture_on_commit_callbacks(execute=True):  # sent through the outbox
+        response = _login(client, user.email, TEST_PASSWORD)
 
     assert response.status_code == 302
     assert response.url == reverse("account_email_verification_sent")
@@ -116,8 +118,10 @@ def test_unverified_email_gets_verification_mail_before_login(client, administra
     assert EmailAddress.objects.get(user=user).verified is True
 
 
-def test_password_reset_by_mail_sets_new_password(client, reader):
-    client.post(reverse("account_reset_password"), {"email": reader.email})
+def test_password_reset_by_mail_sets_new_password(client, reader,
+                                                  django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # sent through the outbox
+        client.post(reverse("account_reset_password"), {"email": reader.email})
 
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
@@ -220,12 +224,14 @@ def test_adding_the_address_of_another_account_is_refused_and_mails_nobody(
     assert mail.outbox == []
 
 
-def test_adding_a_new_address_of_ones_own_sends_the_verification_to_it(client, reader):
+def test_adding_a_new_address_of_ones_own_sends_the_verification_to_it(
+        client, reader, django_capture_on_commit_callbacks):
     cache.clear()
     client.force_login(reader)
 
-    response = client.post(reverse("account_email"),
-                           {"email": "rita.privat@example.net", "action_add": ""})
+    with django_capture_on_commit_callbacks(execute=True):  # sent through the outbox
+        response = client.post(reverse("account_email"),
+                               {"email": "rita.privat@example.net", "action_add": ""})
 
     assert response.status_code == 302
     assert EmailAddress.objects.get(user=reader, email="rita.privat@example.net").verified is False

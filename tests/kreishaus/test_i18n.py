@@ -123,10 +123,11 @@ def test_password_reset_page_is_formal(client):
 
 
 @pytest.mark.django_db
-def test_password_reset_mail_is_german_and_formal(client):
+def test_password_reset_mail_is_german_and_formal(client, django_capture_on_commit_callbacks):
     user = UserFactory()
 
-    response = client.post(reverse("account_reset_password"), {"email": user.email})
+    with django_capture_on_commit_callbacks(execute=True):  # sent through the outbox
+        response = client.post(reverse("account_reset_password"), {"email": user.email})
 
     assert response.status_code == 302
     assert len(mail.outbox) == 1

@@ -8,7 +8,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from meetings.models import Meeting
-from meetings.services import meeting_save, meeting_transition
+from meetings.services.meetings import meeting_save, meeting_transition
 from tests.factories import UserFactory
 from tests.meetings.helpers import add_agenda, make_group, make_meeting
 

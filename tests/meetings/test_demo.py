@@ -20,7 +20,7 @@ from meetings.models import (
     Registration,
     WorkingGroup,
 )
-from meetings.selectors import action_items_open_for
+from meetings.selectors.dashboard import action_items_open_for
 from members import demo as members_demo
 from members.models import User
 

@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from meetings import exports
 from meetings.models import ActionItem, Decision, Meeting, Registration
-from meetings.selectors_pages import meeting_for_page
-from meetings.services import minutes_publish, minutes_save
+from meetings.selectors.meetings import meeting_for_page
+from meetings.services.minutes import minutes_publish, minutes_save
 from tests.factories import AdministrationFactory, UserFactory
 from tests.meetings.helpers import add_agenda, make_group
 

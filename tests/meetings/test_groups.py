@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from meetings.enums import ActionItemStatus, Cadence, MeetingState
 from meetings.models import ActionItem, Meeting, Minutes, WorkingGroup
-from meetings.services_groups import working_group_save
+from meetings.services.groups import working_group_save
 from tests.factories import AdministrationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,8 +1,11 @@
-"""Every role against every write view of the meetings app, checked on the server."""
+"""Every role against every write view and every write service of the meetings app,
+checked on the server."""
 
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +18,25 @@ from meetings.models import (
     MeetingDocument,
     Minutes,
     Registration,
+    WorkingGroup,
+)
+from meetings.services.action_items import action_item_save, action_item_set_done
+from meetings.services.agenda import agenda_item_delete, agenda_item_move, agenda_item_save
+from meetings.services.calendar import calendar_token_regenerate
+from meetings.services.documents import document_add
+from meetings.services.groups import working_group_save
+from meetings.services.meetings import meeting_save, meeting_transition
+from meetings.services.minutes import (
+    decision_delete,
+    decision_save,
+    minutes_approve,
+    minutes_publish,
+    minutes_save,
+)
+from meetings.services.registrations import (
+    attendance_record,
+    registration_decline,
+    registration_register,
 )
 from tests.meetings.helpers import add_agenda, make_group, make_meeting
 
@@ -38,6 +60,14 @@ def world(administration, other_administration, reader, editor, coordinator, adm
                                          approves_minutes_of=earlier)
     action = ActionItem.objects.create(meeting=held, title="Vorlage teilen",
                                        responsible_administration=other_administration)
+    # For the administration of reader, editor and coordinator; and one naming the reader.
+    own_action = ActionItem.objects.create(meeting=held, title="Muster prüfen",
+                                           responsible_administration=administration)
+    named_action = ActionItem.objects.create(meeting=held, title="Folien senden",
+                                             responsible_user=reader, status="done",
+                                             done_at=timezone.now())
+    decision = Decision.objects.create(meeting=held, wording="Leitfaden erstellen",
+                                       result="unanimous")
     document = MeetingDocument.objects.create(
         meeting=upcoming, title="Präsentation",
         file=SimpleUploadedFile("folien.pdf", b"%PDF-1.4 test"))
@@ -135,6 +165,40 @@ def tick_off_action_item(c, w):
     return r, ActionItem.objects.get(pk=w["action"].pk).status == "done"
 
 
+def tick_off_own_administrations_item(c, w):
+    r = c.post(reverse("meetings:action_done", args=[w["own_action"].pk]), {"done": "1"})
+    return r, ActionItem.objects.get(pk=w["own_action"].pk).status == "done"
+
+
+def reopen_item_naming_the_reader(c, w):
+    r = c.post(reverse("meetings:action_done", args=[w["named_action"].pk]), {"done": "0"})
+    return r, ActionItem.objects.get(pk=w["named_action"].pk).status == "open"
+
+
+def edit_action_item(c, w):
+    r = c.post(reverse("meetings:action_edit", args=[w["held"].pk, w["action"].pk]),
+               {"title": "Vorlage teilen bis Mai", "status": "open",
+                "responsible_administration": w["other_administration"].pk})
+    return r, ActionItem.objects.get(pk=w["action"].pk).title == "Vorlage teilen bis Mai"
+
+
+def edit_decision(c, w):
+    r = c.post(reverse("meetings:decision_edit", args=[w["held"].pk, w["decision"].pk]),
+               {"wording": "Leitfaden bis Mai erstellen", "result": "majority", "order": 1})
+    return r, Decision.objects.get(pk=w["decision"].pk).wording.endswith("bis Mai erstellen")
+
+
+def mark_held(c, w):
+    r = c.post(reverse("meetings:transition", args=[w["upcoming"].pk]), {"to": "held"})
+    return r, Meeting.objects.get(pk=w["upcoming"].pk).state == "held"
+
+
+def correct_minutes(c, w):
+    r = c.post(reverse("meetings:minutes_edit", args=[w["earlier"].pk]),
+               {"summary": "Berichtigt", "correction_reason": "Tippfehler"})
+    return r, Minutes.objects.get(meeting=w["earlier"]).summary == "Berichtigt"
+
+
 def record_attendance(c, w):
     Registration.objects.create(meeting=w["held"], user=w["reader"])
     r = c.post(reverse("meetings:attendance", args=[w["held"].pk]),
@@ -161,13 +225,20 @@ def decline(c, w):
 
 ACTIONS = {
     create_meeting: COORDINATION, edit_meeting: COORDINATION, invite: COORDINATION,
-    cancel: COORDINATION, add_agenda_item: COORDINATION, edit_agenda_item: COORDINATION,
-    delete_agenda_item: COORDINATION, move_agenda_item: COORDINATION,
-    write_minutes: COORDINATION, publish_minutes: COORDINATION,
-    approve_minutes: COORDINATION, add_decision: COORDINATION, add_action_item: COORDINATION,
+    mark_held: COORDINATION, cancel: COORDINATION, add_agenda_item: COORDINATION,
+    edit_agenda_item: COORDINATION, delete_agenda_item: COORDINATION,
+    move_agenda_item: COORDINATION, write_minutes: COORDINATION,
+    publish_minutes: COORDINATION, correct_minutes: COORDINATION,
+    approve_minutes: COORDINATION, add_decision: COORDINATION, edit_decision: COORDINATION,
+    add_action_item: COORDINATION, edit_action_item: COORDINATION,
     # the responsible administration is the other one; its editor is not in these roles
-    tick_off_action_item: COORDINATION, record_attendance: COORDINATION,
-    upload_document: COORDINATION, register: STAFF, decline: STAFF,
+    tick_off_action_item: COORDINATION,
+    # the editors of the responsible administration tick off its items, its readers do not
+    tick_off_own_administrations_item: {"editor", "coordinator", "admin"},
+    # the person named (a reader) opens their item again
+    reopen_item_naming_the_reader: {"reader", "coordinator", "admin"},
+    record_attendance: COORDINATION, upload_document: COORDINATION, register: STAFF,
+    decline: STAFF,
 }
 
 
@@ -224,3 +295,88 @@ def test_meeting_form_errors_are_german_and_keep_input(client, world):
     assert "Das Ende muss nach dem Beginn liegen." in page
     assert "bitte den Link zur Teilnahme angeben" in page
     assert 'value="Neue Sitzung"' in page
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_calendar_link_renewed_only_by_member_staff(client, world, role):
+    user = world["users"][role]
+    token = user.calendar_token if user else None
+    if user:
+        client.force_login(user)
+
+    response = client.post(reverse("meetings:calendar_regenerate"))
+
+    if role in STAFF:
+        assert response.status_code == 302
+        user.refresh_from_db()
+        assert user.calendar_token != token
+    else:  # visitors are sent to the login first
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_login"))
+
+
+# --- The services check the same rules, whoever calls them ---------------------------------
+
+def _upload():
+    return SimpleUploadedFile("plan.pdf", b"%PDF-1.4 plan", content_type="application/pdf")
+
+
+SERVICES = {
+    "meeting_save (new)": (COORDINATION, lambda w, u: meeting_save(
+        meeting=Meeting(working_group=w["group"]), by=u, fields={
+            "title": "Neu", "starts_at": timezone.now() + timedelta(days=9),
+            "ends_at": timezone.now() + timedelta(days=9, hours=2)})),
+    "meeting_save": (COORDINATION, lambda w, u: meeting_save(
+        meeting=w["upcoming"], fields={"title": "Umbenannt"}, by=u)),
+    "meeting_transition (invite)": (COORDINATION, lambda w, u: meeting_transition(
+        meeting=w["planned"], to="invited", by=u)),
+    "meeting_transition (held)": (COORDINATION, lambda w, u: meeting_transition(
+        meeting=w["upcoming"], to="held", by=u)),
+    "meeting_transition (cancel)": (COORDINATION, lambda w, u: meeting_transition(
+        meeting=w["upcoming"], to="cancelled", by=u, reason="Krankheit")),
+    "registration_register": (STAFF, lambda w, u: registration_register(
+        meeting=w["upcoming"], user=u, mode="in_person")),
+    "registration_decline": (STAFF, lambda w, u: registration_decline(
+        meeting=w["upcoming"], user=u)),
+    "attendance_record": (COORDINATION, lambda w, u: attendance_record(
+        meeting=w["held"], attended_user_ids={w["reader"].pk}, by=u)),
+    "agenda_item_save": (COORDINATION, lambda w, u: agenda_item_save(
+        item=AgendaItem(meeting=w["upcoming"]), fields={"title": "OZG"}, by=u)),
+    "agenda_item_delete": (COORDINATION, lambda w, u: agenda_item_delete(
+        item=w["item"], by=u)),
+    "agenda_item_move": (COORDINATION, lambda w, u: agenda_item_move(
+        item=w["approval"], direction=-1, by=u)),
+    "minutes_save": (COORDINATION, lambda w, u: minutes_save(
+        meeting=w["held"], summary="Gut", notes={}, by=u)),
+    "minutes_publish": (COORDINATION, lambda w, u: minutes_publish(meeting=w["held"], by=u)),
+    "minutes_approve": (COORDINATION, lambda w, u: minutes_approve(
+        minutes=w["earlier"].minutes, in_meeting=w["upcoming"], by=u)),
+    "decision_save": (COORDINATION, lambda w, u: decision_save(
+        decision=w["decision"], fields={"wording": "Neu"}, by=u)),
+    "decision_delete": (COORDINATION, lambda w, u: decision_delete(
+        decision=w["decision"], by=u)),
+    "action_item_save": (COORDINATION, lambda w, u: action_item_save(
+        item=w["action"], fields={"title": "Neu"}, by=u)),
+    "action_item_set_done": ({"editor", "coordinator", "admin"}, lambda w, u:
+                             action_item_set_done(item=w["own_action"], done=True, by=u)),
+    "document_add": (COORDINATION, lambda w, u: document_add(
+        meeting=w["upcoming"], title="Plan", file=_upload(), by=u)),
+    "working_group_save (new)": (COORDINATION, lambda w, u: working_group_save(
+        group=WorkingGroup(), fields={"name": "AG Neu"}, members=[], by=u)),
+    "working_group_save": (COORDINATION, lambda w, u: working_group_save(
+        group=w["group"], fields={"name": "AG Umbenannt"}, members=[], by=u)),
+    "calendar_token_regenerate": (STAFF, lambda w, u: calendar_token_regenerate(user=u)),
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", list(SERVICES))
+def test_write_service_refuses_other_roles(world, name, role):
+    allowed, call = SERVICES[name]
+    user = world["users"][role] or AnonymousUser()
+
+    if role in allowed:
+        call(world, user)
+    else:
+        with pytest.raises(PermissionDenied):
+            call(world, user)

@@ -21,9 +21,11 @@ from common.enums import MailState
 from common.models import OutgoingMail, Reminder
 from kreishaus.celery import app as celery_app
 from meetings.enums import ActionItemStatus, MeetingState, MinutesState, RegistrationStatus
+from meetings.ical import meeting_ics
 from meetings.models import ActionItem, Meeting, Minutes, Registration, WorkingGroup
 from meetings.reminders import reminders_dispatch
-from meetings.services import meeting_transition, minutes_publish
+from meetings.services.meetings import meeting_transition
+from meetings.services.minutes import minutes_publish
 from meetings.tasks import reminders_dispatch as task
 from tests.factories import AdministrationFactory, UserFactory
 
@@ -142,8 +144,6 @@ def test_invitation_mail_is_german_plain_and_html_with_absolute_link(run, member
 
 
 def test_invitation_carries_ics_attachment(run, member):
-    calendar = pytest.importorskip(
-        "meetings.calendar", reason="meetings.calendar.meeting_ics is not written yet")
     UserFactory(administration=member)
     meeting = make_meeting(make_group(member))
 
@@ -155,7 +155,7 @@ def test_invitation_carries_ics_attachment(run, member):
     assert content.startswith("BEGIN:VCALENDAR")
     assert "BEGIN:VEVENT" in content
     assert TITLE in content
-    assert content.splitlines()[:3] == calendar.meeting_ics(meeting).splitlines()[:3]
+    assert content.splitlines()[:3] == meeting_ics(meeting).splitlines()[:3]
 
 
 def test_publishing_a_meeting_sends_invitations_at_once(member, django_capture_on_commit_callbacks):

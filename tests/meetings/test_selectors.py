@@ -8,13 +8,8 @@ from django.utils import timezone
 
 from meetings.enums import ActionItemStatus, Cadence, MeetingState, RegistrationStatus
 from meetings.models import ActionItem, Meeting, Minutes, Registration
-from meetings.selectors import (
-    action_items_open_for,
-    add_months,
-    meetings_upcoming_for,
-    nearest_weekday,
-    next_meeting_suggestion,
-)
+from meetings.selectors.dashboard import action_items_open_for, meetings_upcoming_for
+from meetings.selectors.planning import add_months, nearest_weekday, next_meeting_suggestion
 from tests.factories import AdministrationFactory, UserFactory
 from tests.meetings.helpers import make_group, make_meeting
 

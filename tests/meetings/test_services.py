@@ -7,8 +7,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings import services
 from meetings.models import Meeting, Minutes, MinutesRevision, Registration
+from meetings.services.action_items import action_item_set_done
+from meetings.services.agenda import agenda_carry_over, agenda_item_move
+from meetings.services.meetings import meeting_save, meeting_transition
+from meetings.services.minutes import (
+    decision_save,
+    minutes_approve,
+    minutes_publish,
+    minutes_save,
+)
+from meetings.services.registrations import registration_decline, registration_register
 from tests.factories import UserFactory
 from tests.meetings.helpers import add_agenda, make_group, make_meeting
 
@@ -29,7 +38,7 @@ def test_illegal_transitions_are_refused(group, coordinator, start, target):
     meeting = make_meeting(group, state=start)
 
     with pytest.raises(ValidationError):
-        services.meeting_transition(meeting=meeting, to=target, by=coordinator, reason="x")
+        meeting_transition(meeting=meeting, to=target, by=coordinator, reason="x")
 
     meeting.refresh_from_db()
     assert meeting.state == start
@@ -38,10 +47,10 @@ def test_illegal_transitions_are_refused(group, coordinator, start, target):
 def test_legal_path_through_the_states(group, coordinator, django_capture_on_commit_callbacks):
     meeting = make_meeting(group, state="planned")
     with django_capture_on_commit_callbacks(execute=True):
-        services.meeting_transition(meeting=meeting, to="invited", by=coordinator)
-    services.meeting_transition(meeting=meeting, to="held", by=coordinator)
+        meeting_transition(meeting=meeting, to="invited", by=coordinator)
+    meeting_transition(meeting=meeting, to="held", by=coordinator)
     with django_capture_on_commit_callbacks(execute=True):
-        services.minutes_publish(meeting=meeting, by=coordinator)
+        minutes_publish(meeting=meeting, by=coordinator)
 
     meeting.refresh_from_db()
     assert meeting.state == "minutes_published"
@@ -53,7 +62,7 @@ def test_cancel_needs_a_reason(group, coordinator):
     meeting = make_meeting(group)
 
     with pytest.raises(ValidationError) as error:
-        services.meeting_transition(meeting=meeting, to="cancelled", by=coordinator, reason=" ")
+        meeting_transition(meeting=meeting, to="cancelled", by=coordinator, reason=" ")
 
     assert "Grund" in error.value.messages[0]
 
@@ -62,13 +71,13 @@ def test_only_coordinators_change_states(group, editor):
     meeting = make_meeting(group, state="planned")
 
     with pytest.raises(PermissionDenied):
-        services.meeting_transition(meeting=meeting, to="invited", by=editor)
+        meeting_transition(meeting=meeting, to="invited", by=editor)
 
 
 def test_change_raises_calendar_sequence(group, coordinator):
     meeting = make_meeting(group)
 
-    services.meeting_save(meeting=meeting, fields={"location": "Neuer Ort"}, by=coordinator)
+    meeting_save(meeting=meeting, fields={"location": "Neuer Ort"}, by=coordinator)
 
     meeting.refresh_from_db()
     assert (meeting.location, meeting.sequence) == ("Neuer Ort", 1)
@@ -78,9 +87,9 @@ def test_capacity_fills_then_waiting_list_moves_up(group, administration):
     meeting = make_meeting(group, capacity=2)
     first, second, third, fourth = UserFactory.create_batch(4, administration=administration)
 
-    statuses = [services.registration_register(meeting=meeting, user=u, mode="in_person").status
+    statuses = [registration_register(meeting=meeting, user=u, mode="in_person").status
                 for u in (first, second, third, fourth)]
-    services.registration_decline(meeting=meeting, user=first)
+    registration_decline(meeting=meeting, user=first)
 
     assert statuses == ["registered", "registered", "waiting", "waiting"]
     current = dict(Registration.objects.values_list("user_id", "status"))
@@ -91,7 +100,7 @@ def test_capacity_fills_then_waiting_list_moves_up(group, administration):
 def _waiting_list(meeting, count, administration):
     people = UserFactory.create_batch(count, administration=administration)
     for person in people:
-        services.registration_register(meeting=meeting, user=person, mode="in_person")
+        registration_register(meeting=meeting, user=person, mode="in_person")
     return people
 
 
@@ -105,7 +114,7 @@ def test_raising_the_capacity_moves_the_waiting_list_up_in_order(group, coordina
     meeting = make_meeting(group, capacity=1)
     people = _waiting_list(meeting, 4, administration)
 
-    services.meeting_save(meeting=meeting, fields={"capacity": 3}, by=coordinator)
+    meeting_save(meeting=meeting, fields={"capacity": 3}, by=coordinator)
 
     assert _statuses(people) == ["registered", "registered", "registered", "waiting"]
 
@@ -114,7 +123,7 @@ def test_removing_the_limit_moves_everyone_up(group, coordinator, administration
     meeting = make_meeting(group, capacity=1)
     people = _waiting_list(meeting, 3, administration)
 
-    services.meeting_save(meeting=meeting, fields={"capacity": None}, by=coordinator)
+    meeting_save(meeting=meeting, fields={"capacity": None}, by=coordinator)
 
     assert _statuses(people) == ["registered"] * 3
 
@@ -124,8 +133,8 @@ def test_lowering_the_capacity_keeps_places_and_moves_nobody(group, coordinator,
     meeting = make_meeting(group, capacity=2)
     people = _waiting_list(meeting, 3, administration)
 
-    services.meeting_save(meeting=meeting, fields={"capacity": 1}, by=coordinator)
-    services.registration_decline(meeting=meeting, user=people[0])
+    meeting_save(meeting=meeting, fields={"capacity": 1}, by=coordinator)
+    registration_decline(meeting=meeting, user=people[0])
 
     # Two were registered for one place: the one left keeps it, nobody moves up.
     assert _statuses(people) == ["declined", "registered", "waiting"]
@@ -152,9 +161,9 @@ def test_capacity_raised_on_the_edit_page_shows_the_moved_people(client, group, 
 
 def test_changing_mode_keeps_the_place(group, reader):
     meeting = make_meeting(group, capacity=1)
-    services.registration_register(meeting=meeting, user=reader, mode="in_person")
+    registration_register(meeting=meeting, user=reader, mode="in_person")
 
-    registration = services.registration_register(meeting=meeting, user=reader, mode="online")
+    registration = registration_register(meeting=meeting, user=reader, mode="online")
 
     assert (registration.status, registration.mode) == ("registered", "online")
     assert Registration.objects.count() == 1
@@ -172,7 +181,7 @@ def test_registration_closed(group, reader, setup):
     meeting.save()
 
     with pytest.raises(ValidationError):
-        services.registration_register(meeting=meeting, user=reader, mode="in_person")
+        registration_register(meeting=meeting, user=reader, mode="in_person")
 
     assert not Registration.objects.exists()
 
@@ -180,14 +189,14 @@ def test_registration_closed(group, reader, setup):
 def test_published_minutes_are_read_only_but_correctable(group, coordinator):
     meeting = make_meeting(group, state="held")
     item, = add_agenda(meeting, "Stand E-Akte")
-    services.minutes_save(meeting=meeting, summary="Erste Fassung",
+    minutes_save(meeting=meeting, summary="Erste Fassung",
                           notes={item.pk: "Notiz"}, by=coordinator)
-    services.minutes_publish(meeting=meeting, by=coordinator)
+    minutes_publish(meeting=meeting, by=coordinator)
 
     with pytest.raises(ValidationError):
-        services.minutes_save(meeting=meeting, summary="Heimlich geändert", notes={},
+        minutes_save(meeting=meeting, summary="Heimlich geändert", notes={},
                               by=coordinator)
-    services.minutes_save(meeting=meeting, summary="Berichtigt", notes={item.pk: "Neu"},
+    minutes_save(meeting=meeting, summary="Berichtigt", notes={item.pk: "Neu"},
                           by=coordinator, correction_reason="Tippfehler")
 
     minutes = Minutes.objects.get(meeting=meeting)
@@ -202,33 +211,33 @@ def test_decisions_frozen_after_publishing(group, coordinator):
     from meetings.models import Decision
 
     meeting = make_meeting(group, state="held")
-    services.minutes_publish(meeting=meeting, by=coordinator)
+    minutes_publish(meeting=meeting, by=coordinator)
 
     with pytest.raises(ValidationError):
-        services.decision_save(decision=Decision(meeting=meeting),
+        decision_save(decision=Decision(meeting=meeting),
                                fields={"wording": "Neu", "result": "unanimous"}, by=coordinator)
 
 
 def test_minutes_approved_in_a_later_meeting_of_the_same_group(group, coordinator):
     earlier = make_meeting(group, days=-90, state="held")
-    services.minutes_publish(meeting=earlier, by=coordinator)
+    minutes_publish(meeting=earlier, by=coordinator)
     later = make_meeting(group, days=5)
 
-    services.minutes_approve(minutes=earlier.minutes, in_meeting=later, by=coordinator)
+    minutes_approve(minutes=earlier.minutes, in_meeting=later, by=coordinator)
 
     earlier.minutes.refresh_from_db()
     assert earlier.minutes.approved_in == later
     with pytest.raises(ValidationError):
-        services.minutes_approve(minutes=earlier.minutes, in_meeting=earlier, by=coordinator)
+        minutes_approve(minutes=earlier.minutes, in_meeting=earlier, by=coordinator)
 
 
 def test_agenda_moves_and_shows_start_times(group, coordinator):
-    from meetings.selectors_pages import agenda_with_times
+    from meetings.selectors.meetings import agenda_with_times
 
     meeting = make_meeting(group)
     first, second, third = add_agenda(meeting, "Begrüßung", "E-Akte", "Verschiedenes")
 
-    services.agenda_item_move(item=third, direction=-1, by=coordinator)
+    agenda_item_move(item=third, direction=-1, by=coordinator)
 
     rows = agenda_with_times(Meeting.objects.get(pk=meeting.pk))
     assert [item.title for item, _start in rows] == ["Begrüßung", "Verschiedenes", "E-Akte"]
@@ -245,8 +254,8 @@ def test_action_item_ticked_off_by_responsible_person_only(group, coordinator, r
                                      responsible_user=reader)
 
     with pytest.raises(PermissionDenied):
-        services.action_item_set_done(item=item, done=True, by=other_editor)
-    services.action_item_set_done(item=item, done=True, by=reader)
+        action_item_set_done(item=item, done=True, by=other_editor)
+    action_item_set_done(item=item, done=True, by=reader)
 
     item.refresh_from_db()
     assert item.status == "done" and item.done_at is not None
@@ -257,6 +266,6 @@ def test_carry_over_copies_chosen_agenda_items(group, coordinator):
     target = make_meeting(group, days=5, state="planned")
     keep, _skip = add_agenda(source, "Kfz-Ummeldung", "Begrüßung")
 
-    services.agenda_carry_over(source=source, target=target, item_ids=[keep.pk], by=coordinator)
+    agenda_carry_over(source=source, target=target, item_ids=[keep.pk], by=coordinator)
 
     assert list(target.agenda_items.values_list("title", flat=True)) == ["Kfz-Ummeldung"]

@@ -1,7 +1,16 @@
 """Role helpers and the permission predicates built on them."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 
+from members.rules import (
+    belongs_to,
+    invitable_roles,
+    is_coordinator,
+    is_editor,
+    is_editor_of,
+    is_member_staff,
+)
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -44,8 +53,6 @@ def test_deactivated_users_lose_every_role(administration):
 
 
 def test_visitor_has_no_permission(administration):
-    from django.contrib.auth.models import AnonymousUser
-
     visitor = AnonymousUser()
 
     assert visitor.has_perm("members.view_internal") is False
@@ -57,3 +64,40 @@ def test_user_without_administration_is_not_member_staff():
 
     assert user.is_member_staff is False
     assert user.has_perm("members.view_internal") is False
+
+
+def test_predicates_answer_as_the_user_properties(reader, editor, coordinator, admin_user,
+                                                  administration, other_administration):
+    for user in (reader, editor, coordinator, admin_user):
+        assert is_member_staff(user) is user.is_member_staff
+        assert is_coordinator(user) is user.is_coordinator
+        for target in (administration, other_administration, None):
+            assert is_editor_of(user, target) is user.is_editor_of(target)
+
+
+def test_belongs_to_is_own_administration_in_any_role(reader, coordinator, administration,
+                                                      other_administration):
+    assert belongs_to(reader, administration) is True
+    assert belongs_to(reader, other_administration) is False
+    assert belongs_to(coordinator, other_administration) is False
+    assert reader.has_perm("members.view_staff", other_administration) is False
+    assert coordinator.has_perm("members.view_staff", other_administration) is True
+
+
+def test_is_editor_means_redaktion_somewhere_or_coordination(reader, editor, coordinator,
+                                                             admin_user):
+    assert [is_editor(user) for user in (AnonymousUser(), reader, editor, coordinator,
+                                         admin_user)] == [False, False, True, True, True]
+
+
+def test_invitable_roles_per_role(reader, editor, other_editor, coordinator, administration):
+    assert invitable_roles(reader, administration) == []
+    assert invitable_roles(other_editor, administration) == []
+    assert invitable_roles(editor, administration) == ["reader", "editor"]
+    assert invitable_roles(coordinator, administration) == ["reader", "editor", "coordinator"]
+
+
+def test_coordinator_may_not_deactivate_own_account(coordinator, reader):
+    assert coordinator.has_perm("members.change_account_active", reader) is True
+    assert coordinator.has_perm("members.change_account_active", coordinator) is False
+    assert reader.has_perm("members.change_account_active", reader) is False

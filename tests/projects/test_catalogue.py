@@ -4,10 +4,10 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import resolve, reverse
 
+from projects.catalogue.services import topic_save
 from projects.enums import Stage
 from projects.models import Status, StatusChange, Topic
-from projects.services import status_save
-from projects.services_catalogue import topic_save
+from projects.statuses.services import status_save
 from tests.factories import UserFactory
 from tests.projects.helpers import make_service, make_topic
 

@@ -10,7 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from projects.charts import (
+from projects.enums import Stage, SurveyState
+from projects.models import Status, StatusChange, SurveyRound, SurveySnapshot
+from projects.overview.charts import (
     Bar,
     Point,
     Segment,
@@ -19,10 +21,8 @@ from projects.charts import (
     line_chart,
     stacked_bar_chart,
 )
-from projects.enums import Stage, SurveyState
-from projects.models import Status, StatusChange, SurveyRound, SurveySnapshot
-from projects.selectors_progress import Scope, progress_chart, progress_of
-from projects.services import status_save
+from projects.overview.progress import Scope, progress_chart, progress_of
+from projects.statuses.services import status_save
 from tests.factories import AdministrationFactory
 from tests.projects.helpers import make_service, make_topic
 

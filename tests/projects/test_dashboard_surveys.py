@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from projects.models import SurveyResponse
-from projects.surveys import survey_round_open
+from projects.surveys.services import survey_round_open
 from tests.projects.helpers import make_topic
 
 pytestmark = pytest.mark.django_db

@@ -32,7 +32,7 @@ from projects.models import (
     SurveySnapshot,
     Topic,
 )
-from projects.services import summaries_rebuild
+from projects.statuses.services import summaries_rebuild
 
 DISTRICTS = {"07131", "07132", "07135", "07137", "07138", "07140", "07141", "07143", "07233",
              "07339"}

@@ -15,9 +15,10 @@ from openpyxl import Workbook, load_workbook
 
 from members.models import ContactPerson
 from projects.enums import Maturity, Stage
-from projects.exchange import StatusRows, statuses_import
+from projects.exchange.columns import StatusRows
+from projects.exchange.importing import statuses_import
 from projects.models import Status, StatusChange, Topic
-from projects.services import status_save
+from projects.statuses.services import status_save
 from tests.factories import AdministrationFactory
 from tests.projects.helpers import make_service, make_topic
 

@@ -15,8 +15,8 @@ from meetings.models import Decision, Minutes
 from members.enums import AdministrationKind, FederalState
 from members.models import Administration
 from projects.enums import ProjectStage
+from projects.joint_projects.services import joint_project_save, milestone_save, milestone_set_done
 from projects.models import JointProject, Milestone
-from projects.services_joint import joint_project_save, milestone_save, milestone_set_done
 from tests.factories import AdministrationFactory
 from tests.meetings.helpers import make_group, make_meeting
 from tests.projects.helpers import make_topic

@@ -11,7 +11,7 @@ from django.urls import reverse
 from meetings.models import WorkingGroup
 from projects.enums import Stage
 from projects.models import Topic
-from projects.services import status_save
+from projects.statuses.services import status_save
 from tests.factories import AdministrationFactory, UserFactory
 from tests.projects.helpers import make_topic
 

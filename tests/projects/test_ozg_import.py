@@ -9,10 +9,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from common.tabular import RowError
+from projects.catalogue.ozg_import import ozg_catalogue_import
 from projects.enums import Stage
 from projects.models import OzgLebenslage, OzgService, OzgThemenfeld, StageCount
-from projects.ozg_import import ozg_catalogue_import
-from projects.services import status_save
+from projects.statuses.services import status_save
 from tests.projects.helpers import make_topic
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,8 @@ from django.urls import reverse
 from members.models import ContactPerson
 from projects.enums import Stage
 from projects.models import Status, StatusChange
-from projects.selectors_status import status_product_suggestions
-from projects.services import status_save
+from projects.statuses.selectors import status_product_suggestions
+from projects.statuses.services import status_save
 from tests.factories import AdministrationFactory
 from tests.projects.helpers import make_service, make_topic
 

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from projects.enums import Stage
 from projects.models import MaturityCount, StageCount, Status, StatusChange
-from projects.services import StatusConflict, status_save, summaries_rebuild
+from projects.statuses.services import StatusConflict, status_save, summaries_rebuild
 from tests.projects.helpers import make_service, make_topic
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""Reminders for open Sachstandserhebungen (projects.reminders), derived from the database.
+"""Reminders for open Sachstandserhebungen (projects.surveys.reminders), derived from the database.
 
 The round lies in 2099 so that dates in subjects are fixed; `survey_reminders_dispatch(now=…)`
 is asked about the moment under test. Mails are checked as outbox rows.
@@ -17,7 +17,7 @@ from common.enums import MailState
 from common.models import OutgoingMail, Reminder
 from projects.enums import SurveyState
 from projects.models import SurveyResponse, SurveyRound
-from projects.reminders import survey_reminder_expired_reason, survey_reminders_dispatch
+from projects.surveys.reminders import survey_reminder_expired_reason, survey_reminders_dispatch
 from projects.tasks import survey_reminders_dispatch as task
 from tests.factories import AdministrationFactory, UserFactory
 from tests.projects.helpers import make_topic

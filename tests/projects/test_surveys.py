@@ -18,12 +18,9 @@ from projects.models import (
     SurveyRound,
     SurveySnapshot,
 )
-from projects.services import status_save
-from projects.surveys import (
-    survey_round_close,
-    survey_round_open,
-    survey_rounds_open_for,
-)
+from projects.statuses.services import status_save
+from projects.surveys.selectors import survey_rounds_open_for
+from projects.surveys.services import survey_round_close, survey_round_open
 from tests.factories import AdministrationFactory, UserFactory
 from tests.projects.helpers import make_service, make_topic
 

@@ -11,7 +11,8 @@ from django.urls import reverse
 
 from members.models import ContactPerson
 from projects.enums import Maturity, Stage
-from projects.services import status_save
+from projects.models import Status
+from projects.statuses.services import status_save
 from tests.factories import AdministrationFactory, UserFactory
 from tests.projects.helpers import make_service, make_topic
 
@@ -233,3 +234,60 @@ def test_service_page_shows_distribution_maturity_and_who_runs_it(client, reader
     assert "3 – Online-Leistung: 1 (50 %)" in maturity
     assert _members(page) == ["Landkreis Mayen-Koblenz", "Landkreis Neuwied"]
     assert ">Elterngeld Digital</a>" in page
+
+
+def _add_services(count, *, start, by):
+    """`count` services over three Themenfelder, each with a status of a new member."""
+    for number in range(count):
+        service = make_service(ozg_id=start + number, name=f"Leistung {start + number}",
+                               themenfeld_number=1 + number % 3)
+        administration = AdministrationFactory()
+        status_save(administration=administration, service=service, by=by,
+                    fields={"stage": number % 5, "maturity": number % 5})
+
+
+def test_ozg_page_queries_do_not_grow_with_services_and_statuses(client, reader, coordinator,
+                                                                 django_assert_num_queries):
+    _add_services(1, start=10000, by=coordinator)
+    client.force_login(reader)
+    url = reverse("projects:ozg")
+    client.get(url)  # warm up session and caches
+    with CaptureQueriesContext(connection) as small:
+        assert len(client.get(url).context["services"]) == 1
+
+    _add_services(29, start=10001, by=coordinator)
+    with django_assert_num_queries(len(small.captured_queries)):
+        response = client.get(url)
+
+    assert len(response.context["services"]) == 30
+    assert len(response.context["rows"]) == 3
+    assert response.content.decode().count('href="/vorhaben/ozg/100') == 30
+
+
+def test_service_page_queries_do_not_grow_with_statuses(client, reader, coordinator,
+                                                        django_assert_num_queries):
+    service = make_service()
+    _add_members_to_service(1, service=service, by=coordinator)
+    client.force_login(reader)
+    url = reverse("projects:service", args=[service.ozg_id])
+    client.get(url)  # warm up session and caches
+    with CaptureQueriesContext(connection) as small:
+        assert len(client.get(url).context["status_rows"]) == 1
+
+    _add_members_to_service(29, service=service, by=coordinator)
+    with django_assert_num_queries(len(small.captured_queries)):
+        response = client.get(url)
+
+    assert len(response.context["status_rows"]) == 30
+    assert "Leistung von P29" in response.content.decode()
+
+
+def _add_members_to_service(count, *, service, by):
+    for _n in range(count):
+        administration = AdministrationFactory()
+        number = Status.objects.count()
+        contact = ContactPerson.objects.create(administration=administration,
+                                               name=f"P{number}")
+        status_save(administration=administration, service=service, by=by,
+                    fields={"stage": number % 5, "maturity": number % 5,
+                            "product": f"Leistung von P{number}", "contact": contact})

@@ -8,13 +8,13 @@ from django.core.management import call_command
 from django.test import Client
 
 from common.models import SearchEntry
+from knowledge.articles.services import article_archive, article_unarchive, article_update
+from knowledge.documents.services import document_archive
 from knowledge.enums import Visibility
-from knowledge.services import article_archive, article_unarchive, article_update
-from knowledge.services_documents import document_archive
 from meetings.models import Decision
-from meetings.services import minutes_publish, minutes_save
+from meetings.services.minutes import minutes_publish, minutes_save
 from members.models import ContactPerson
-from members.services import administration_update, contact_save
+from members.services.administrations import administration_update, contact_save
 from projects.models import JointProject, Milestone
 from tests.factories import AdministrationFactory
 from tests.knowledge.factories import CategoryFactory, article_make, document_make
@@ -55,13 +55,13 @@ def test_deleted_article_leaves_the_index(member_client, reader):
     assert found(member_client, "Kassenautomat") == []
 
 
-def test_archived_article_leaves_and_unarchived_returns(member_client, reader):
+def test_archived_article_leaves_and_unarchived_returns(member_client, reader, coordinator):
     article = article_make(author=reader, title="Zeiterfassung", visibility=Visibility.PUBLIC)
 
-    article_archive(article=article, user=reader)
+    article_archive(article=article, user=coordinator)
     assert found(member_client, "Zeiterfassung") == []
 
-    article_unarchive(article=article, user=reader)
+    article_unarchive(article=article, user=coordinator)
     assert found(member_client, "Zeiterfassung") == ["Zeiterfassung"]
     assert found(Client(), "Zeiterfassung") == ["Zeiterfassung"]
 
@@ -86,11 +86,11 @@ def test_renamed_category_reaches_its_articles(member_client, reader):
     assert found(member_client, "Personalwesen") == ["Geschäftsverteilung"]
 
 
-def test_archived_document_leaves_the_index(member_client, reader):
+def test_archived_document_leaves_the_index(member_client, reader, coordinator):
     document = document_make(uploaded_by=reader, title="Dienstanweisung Scannen")
     assert found(member_client, "Anweisung") == ["Dienstanweisung Scannen"]
 
-    document_archive(document=document, user=reader)
+    document_archive(document=document, user=coordinator)
 
     assert found(member_client, "Anweisung") == []
 

@@ -12,6 +12,8 @@ from common.search.query import search_results
 from knowledge.enums import Visibility
 from projects.models import JointProject
 from tests.knowledge.factories import article_make, document_make
+from tests.knowledge.helpers import make_administration
+from tests.meetings.helpers import make_group, make_meeting
 
 from .helpers import found, links, search_page, status, titles
 
@@ -254,3 +256,37 @@ def test_search_leaves_planner_settings_of_the_callers_transaction(reader):
     with connection.cursor() as cursor:
         cursor.execute("SHOW enable_seqscan")
         assert cursor.fetchone()[0] == "on"
+
+
+def _one_of_each_kind(reader, group, n: int) -> None:
+    """One hit of every kind for "Webseminar", visible to visitors too."""
+    _article(reader, f"Webseminar Artikel {n}", visibility=Visibility.PUBLIC)
+    document_make(uploaded_by=reader, title=f"Webseminar Dokument {n}",
+                  visibility=Visibility.PUBLIC)
+    make_meeting(group, days=10 + n, title=f"Webseminar Sitzung {n}")
+    JointProject.objects.create(title=f"Webseminar Projekt {n}", slug=f"webseminar-{n}",
+                                goal="Gemeinsam lernen.", lead=reader.administration)
+    make_administration(f"webseminar-{n}", name=f"Webseminar Verwaltung {n}")
+
+
+@pytest.mark.parametrize("role", ["visitor", "member"])
+def test_search_page_queries_do_not_grow_with_hits_of_any_kind(
+        client, member_client, reader, administration, role, django_assert_num_queries):
+    browser = member_client if role == "member" else client
+    # Visitors find an invited meeting under its group's name, never its internal title.
+    group = make_group(administration, slug="ag-webseminare", name="AG Webseminare")
+    _one_of_each_kind(reader, group, 0)
+    search_page(browser, "Webseminar")  # warm up: session, word list
+    with CaptureQueriesContext(connection) as one:
+        page = search_page(browser, "Webseminar")
+    assert status(page) == "5 Treffer für „Webseminar“."
+
+    for n in (1, 2):
+        _one_of_each_kind(reader, group, n)
+    with django_assert_num_queries(len(one.captured_queries)):
+        page = search_page(browser, "Webseminar")
+
+    assert status(page) == "15 Treffer für „Webseminar“."
+    shown = titles(page)
+    assert "Webseminar Verwaltung 2" in shown and "Webseminar Projekt 2" in shown
+    assert ("Webseminar Sitzung 2" in shown) is (role == "member")

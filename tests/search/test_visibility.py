@@ -8,8 +8,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.test import Client
 
 from common.search.query import search_results
+from knowledge.articles.services import article_archive
 from knowledge.enums import Visibility
-from knowledge.services import article_archive
 from members.models import ContactPerson, ProfileAnswer, ProfileQuestion
 from projects.models import JointProject, Milestone
 from tests.factories import AdministrationFactory
@@ -59,10 +59,10 @@ def test_visitor_finds_public_documents_only(client, member_client, reader):
         "Kalkulation Breitband", "Mustersatzung Breitband"]
 
 
-def test_visitor_never_finds_archived_articles(client, member_client, reader):
+def test_visitor_never_finds_archived_articles(client, member_client, reader, coordinator):
     article = article_make(author=reader, title="Faxgeräte abschaffen",
                            visibility=Visibility.PUBLIC)
-    article_archive(article=article, user=reader)
+    article_archive(article=article, user=coordinator)
 
     assert found(client, "Faxgeräte") == []
     assert found(member_client, "Faxgeräte") == []

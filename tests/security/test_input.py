@@ -35,13 +35,13 @@ from common.input import (
 )
 from common.params import int_param
 from common.tabular import RowError
-from knowledge import services as knowledge_services
+from knowledge.articles import services as knowledge_services
 from knowledge.enums import Visibility
 from knowledge.models import Article, Document
 from members.importing import administrations_import_csv
 from members.models import Administration, ContactPerson, ProfileQuestion
+from projects.catalogue.ozg_import import ozg_catalogue_import
 from projects.models import OzgService, Status
-from projects.ozg_import import ozg_catalogue_import
 from tests.knowledge.factories import PDF_BYTES, CategoryFactory, article_make
 from tests.meetings.helpers import make_group, make_meeting
 from tests.projects.helpers import make_topic

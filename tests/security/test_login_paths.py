@@ -25,7 +25,7 @@ from django.urls import path, reverse
 from django.utils.http import urlencode
 
 from kreishaus.urls import urlpatterns as site_urlpatterns
-from members import services
+from members.services import invitations as services
 from tests.factories import TEST_PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -182,9 +182,11 @@ def test_login_outside_allauth_still_works_without_totp(client, admin_user):
     assert client.session["_auth_user_id"] == str(admin_user.pk)
 
 
-def test_password_reset_of_totp_user_opens_no_session(client, reader, with_totp):
+def test_password_reset_of_totp_user_opens_no_session(client, reader, with_totp,
+                                                      django_capture_on_commit_callbacks):
     secret = with_totp(reader)
-    client.post(reverse("account_reset_password"), {"email": reader.email})
+    with django_capture_on_commit_callbacks(execute=True):  # sent through the outbox
+        client.post(reverse("account_reset_password"), {"email": reader.email})
     link = re.search(r"https?://[^/]+(/konto/password/reset/key/\S+/)",
                      mail.outbox[0].body).group(1)
     form_url = client.get(link, follow=True).redirect_chain[-1][0]
@@ -203,12 +205,14 @@ def test_password_reset_of_totp_user_opens_no_session(client, reader, with_totp)
     assert _logged_in(client)
 
 
-def test_email_confirmation_of_totp_user_opens_no_session(client, administration, with_totp):
+def test_email_confirmation_of_totp_user_opens_no_session(
+        client, administration, with_totp, django_capture_on_commit_callbacks):
     user = UserFactory(administration=administration)
     user.emailaddress_set.update(verified=False)
     with_totp(user)
 
-    _login(client, user.email, TEST_PASSWORD)
+    with django_capture_on_commit_callbacks(execute=True):  # sent through the outbox
+        _login(client, user.email, TEST_PASSWORD)
     path_ = re.search(r"https?://[^/]+(/konto/confirm-email/\S+/)", mail.outbox[0].body)[1]
     client.post(path_)
 

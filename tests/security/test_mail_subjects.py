@@ -19,7 +19,7 @@ from common.models import OutgoingMail
 from common.outbox import mail_queue, mail_send
 from meetings.enums import MeetingState, MinutesState
 from meetings.models import ActionItem, Minutes
-from projects.reminders import survey_reminders_dispatch
+from projects.surveys.reminders import survey_reminders_dispatch
 from tests.factories import AdministrationFactory, UserFactory
 from tests.meetings.test_reminders import (
     END,

@@ -43,7 +43,7 @@ from meetings.models import (
 )
 from members.enums import AdministrationKind, FederalState, Role
 from members.models import Administration, ContactPerson, Invitation, ProfileAnswer, ProfileQuestion
-from members.services import invitation_create
+from members.services.invitations import invitation_create
 from projects.enums import Stage
 from projects.models import JointProject, ProjectDocument, Status, Topic
 from tests.factories import UserFactory

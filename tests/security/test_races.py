@@ -45,7 +45,7 @@ from meetings.models import (
 )
 from members.enums import Role
 from members.models import Administration, ContactPerson, Invitation, User
-from members.services import invitation_create
+from members.services.invitations import invitation_create
 from projects.models import JointProject, Milestone, ProjectDocument, SurveyRound, Topic
 from tests.factories import AdministrationFactory, UserFactory
 from tests.knowledge.factories import PDF_BYTES, CategoryFactory

@@ -25,9 +25,9 @@ from django.utils.translation import gettext as _
 from common.tabular import ImportFileError, ImportReport, csv_bytes, read_csv_file
 from members.importing import administrations_import_csv
 from members.models import Administration
+from projects.catalogue.ozg_import import ozg_catalogue_import
 from projects.models import OzgService, Status
-from projects.ozg_import import ozg_catalogue_import
-from projects.services import summaries_rebuild
+from projects.statuses.services import summaries_rebuild
 
 MEMBER_SINCE = date(2024, 1, 1)
 SINCE_FIRST, SINCE_DAYS = date(2019, 1, 1), 5 * 365

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from common.tabular import ImportFileError
-from projects.ozg_import import DATA_DIR, ozg_catalogue_import
+from projects.catalogue.ozg_import import DATA_DIR, ozg_catalogue_import
 
 
 class Command(BaseCommand):

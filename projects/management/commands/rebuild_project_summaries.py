@@ -3,7 +3,7 @@ from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from projects.models import MaturityCount, StageCount, Status
-from projects.services import summaries_rebuild
+from projects.statuses.services import summaries_rebuild
 
 
 class Command(BaseCommand):

@@ -1,0 +1,148 @@
+"""Reads of articles, shaped per page so the query count does not grow with the data."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.utils import timezone
+from taggit.models import Tag
+
+from meetings.models import Meeting
+from members.models import Administration, ContactPerson
+from projects.enums import Stage
+from projects.models import JointProject, Status, Topic
+
+from ..documents.selectors import documents_visible_to
+from ..models import Article, ArticleRevision, Document
+
+# "Wer kann helfen?" names members that run a topic at least as a pilot.
+HELPER_MIN_STAGE = Stage.PILOT
+
+
+def articles_listed_for(user) -> QuerySet[Article]:
+    """Articles the user may find in lists, with what a list row shows, newest change first."""
+    return (Article.objects.listed_for(user)
+            .select_related("category", "administration")
+            .prefetch_related("tags")
+            .order_by("-updated_at", "-pk"))
+
+
+def articles_newest(user, *, limit: int = 5) -> list[Article]:
+    """The most recently written articles the user may see."""
+    return list(Article.objects.listed_for(user).select_related("category")
+                .order_by("-created_at", "-pk")[:limit])
+
+
+def articles_recently_changed(user, *, limit: int = 5) -> list[Article]:
+    """The articles whose last save is most recent (a first save counts as a change)."""
+    return list(Article.objects.listed_for(user).select_related("category")
+                .order_by("-updated_at", "-pk")[:limit])
+
+
+def article_tags(user=None) -> QuerySet[Tag]:
+    """Tags of the articles the user finds in lists (without a user: of any article), for
+    the filter's choices: a tag of an internal article is internal too."""
+    articles = Article.objects.all() if user is None else Article.objects.listed_for(user)
+    tagged = articles.filter(tags=OuterRef("pk"))
+    return Tag.objects.filter(Exists(tagged)).order_by("name")
+
+
+def article_contributors(user=None) -> QuerySet[Administration]:
+    """Administrations that contributed at least one article the user finds in lists
+    (without a user: any article), for the filter's choices."""
+    articles = Article.objects.all() if user is None else Article.objects.listed_for(user)
+    contributed = articles.filter(administration=OuterRef("pk"))
+    return (Administration.objects.filter(Exists(contributed))
+            .order_by("name").only("pk", "name", "slug"))
+
+
+def _visible_documents(user) -> QuerySet[Document]:
+    # The document pages' own scoping and shape (file type, administration), archived left out.
+    return documents_visible_to(user).filter(archived_at__isnull=True).order_by("title", "pk")
+
+
+def articles_for_page(user) -> QuerySet[Article]:
+    """The articles the user may open, each with everything its page lists, each list
+    reduced to what the user may open itself (the article page picks one by slug)."""
+    meetings = (Meeting.objects.visible_to(user).select_related("working_group")
+                .order_by("-starts_at", "pk"))
+    return (
+        Article.objects.visible_to(user)
+        .select_related("category", "author", "administration")
+        .prefetch_related(
+            "tags",
+            Prefetch("topics", queryset=Topic.objects.all(), to_attr="topic_list"),
+            Prefetch("joint_projects", queryset=JointProject.objects.order_by("title"),
+                     to_attr="joint_project_list"),
+            Prefetch("meetings", queryset=meetings, to_attr="meeting_list"),
+            Prefetch("documents", queryset=_visible_documents(user), to_attr="document_list"),
+        )
+    )
+
+
+@dataclass
+class Helper:
+    """A member that runs some of the article's topics, with whom to contact there."""
+
+    administration: Administration
+    statuses: list[Status] = field(default_factory=list)
+    contacts: list[ContactPerson] = field(default_factory=list)
+
+
+def article_helpers(*, topics: list[Topic], user) -> list[Helper]:
+    """'Wer kann helfen?': current members at pilot or live on any of these topics, furthest
+    first, with the contacts named on those statuses or else the member's contacts.
+
+    Two queries whatever the number of topics and members. Built from statuses, so it is
+    internal like them: visitors get nobody (and no query).
+    """
+    if not topics:
+        return []
+    today = timezone.localdate()
+    current = Administration.objects.current(today).values("pk")
+    statuses = (Status.objects.visible_to(user)
+                .filter(topic__in=[t.pk for t in topics], stage__gte=HELPER_MIN_STAGE,
+                        administration__in=current)
+                .select_related("administration", "topic", "contact")
+                .order_by("-stage", "administration__name", "topic__name", "pk"))
+    helpers: dict[int, Helper] = {}
+    for status in statuses:
+        helper = helpers.setdefault(status.administration_id, Helper(status.administration))
+        helper.statuses.append(status)
+    if not helpers:
+        return []
+    named = {}
+    for helper in helpers.values():
+        for status in helper.statuses:
+            if status.contact is not None:
+                named.setdefault(helper.administration.pk, {})[status.contact.pk] = status.contact
+    others = ContactPerson.objects.visible_to(user).filter(
+        administration__in=list(helpers)).exclude(
+        administration__in=list(named)).order_by("administration", "order", "name")
+    fallback: dict[int, list[ContactPerson]] = {}
+    for contact in others:
+        fallback.setdefault(contact.administration_id, []).append(contact)
+    for pk, helper in helpers.items():
+        helper.contacts = list(named[pk].values()) if pk in named else fallback.get(pk, [])
+    return list(helpers.values())
+
+
+def articles_visible_to(user) -> QuerySet[Article]:
+    """The articles the user may open, with what the permission rules and headings need
+    (for the pages about one article: editor, history, versions)."""
+    return Article.objects.visible_to(user).select_related("category", "administration")
+
+
+def article_revisions(article: Article) -> QuerySet[ArticleRevision]:
+    """The revisions of one article, newest first, with who saved them."""
+    return article.revisions.select_related("author").order_by("-number")
+
+
+def revision_before(*, article: Article, revision: ArticleRevision) -> ArticleRevision | None:
+    """The revision saved just before `revision` (None for the first)."""
+    return (article_revisions(article).filter(number__lt=revision.number)
+            .order_by("-number").first())
+
+
+def revision_numbers(article: Article) -> list[int]:
+    """The numbers of all revisions of the article, newest first (the compare choices)."""
+    return list(article.revisions.order_by("-number").values_list("number", flat=True))

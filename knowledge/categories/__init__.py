@@ -1,0 +1,1 @@
+"""The categories (shelves) of the knowledge base, maintained by the coordination office."""

@@ -1,0 +1,34 @@
+"""The category form of the coordination office."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from common.forms import ModelForm
+from common.phrases import SLUG_TAKEN, slug_help
+from common.slugs import clean_slug
+
+from ..models import Category
+
+
+class CategoryForm(ModelForm):
+    class Meta:
+        model = Category
+        fields = ["name", "slug", "description", "position"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+        error_messages = {
+            "name": {"unique": _("Eine Kategorie mit diesem Namen gibt es schon.")},
+            "slug": {"unique": SLUG_TAKEN},
+        }
+        help_texts = {
+            "slug": slug_help("gute-beispiele"),
+            "description": _("Ein, zwei Sätze, was in diese Kategorie gehört; erscheint auf "
+                             "der Startseite des Wissensbereichs."),
+            "position": _("Kleinere Zahlen stehen weiter vorn."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+
+    def clean_slug(self) -> str:
+        return clean_slug(self.cleaned_data["slug"])

@@ -1,0 +1,133 @@
+"""The meeting list, the meeting page, planning and editing a meeting, and moving it along
+(invite, mark as held, cancel)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from common.params import int_param
+from common.permissions import URLObject, permission_required
+
+from ..enums import MeetingState
+from ..filters import MeetingFilter
+from ..forms.meetings import CancelForm, CarryOverForm, MeetingForm
+from ..forms.registrations import RegistrationForm
+from ..models import Meeting, WorkingGroup
+from ..selectors.meetings import (
+    agenda_with_times,
+    meeting_for_page,
+    meetings_for_list,
+    open_items_of_group,
+    registration_counts,
+)
+from ..selectors.planning import meeting_form_initial
+from ..services.meetings import meeting_save, meeting_transition
+
+MEETING = URLObject(Meeting.objects.select_related("working_group"))
+
+
+@require_safe
+def index(request):
+    internal = request.user.has_perm("meetings.view_internals")
+    meetings = meetings_for_list(request.user)
+    if internal:
+        filterset = MeetingFilter(request.GET, queryset=meetings)
+        meetings = filterset.qs
+    else:
+        # Visitors see only date, working group and host of what is still to come.
+        meetings, filterset = meetings.order_by("starts_at"), None
+    return render(request, "meetings/meeting_list.html", {
+        "meetings": meetings, "filter": filterset, "internal": internal, "now": timezone.now(),
+    })
+
+
+@require_safe
+def detail(request, pk):
+    """Member staff see the whole meeting; everyone else the date, group and host of a
+    meeting still to come (Meeting.objects.visible_to)."""
+    if not request.user.has_perm("meetings.view_internals"):
+        meeting = get_object_or_404(
+            Meeting.objects.visible_to(request.user).select_related("working_group", "host"),
+            pk=pk)
+        return render(request, "meetings/meeting_public.html", {"meeting": meeting})
+    meeting = get_object_or_404(meeting_for_page(pk))
+    registrations = list(meeting.registrations.all())
+    mine = next((r for r in registrations if r.user_id == request.user.pk), None)
+    return render(request, "meetings/meeting_detail.html", {
+        "meeting": meeting,
+        "agenda": agenda_with_times(meeting),
+        "registrations": [r for r in registrations if not r.is_declined],
+        "counts": registration_counts(meeting),
+        "my_registration": mine,
+        "registration_form": RegistrationForm(meeting=meeting, initial={
+            "mode": mine.mode} if mine else None),
+        "minutes": getattr(meeting, "minutes", None),
+        "carried_over": open_items_of_group(meeting),
+        "cancel_form": CancelForm(),
+    })
+
+
+def _meeting_form_page(request, meeting, initial=None, suggestion=None, source=None):
+    form = MeetingForm(request.POST or None, instance=meeting, initial=initial)
+    carry_form = CarryOverForm(request.POST or None, source=source) if source else None
+    if request.method == "POST" and form.is_valid() and (carry_form is None
+                                                          or carry_form.is_valid()):
+        fields = {name: form.cleaned_data[name] for name in form.fields}
+        try:
+            meeting = meeting_save(
+                meeting=meeting, fields=fields, by=request.user, carry_over_from=source,
+                carry_over_items=carry_form.item_ids() if carry_form else ())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Die Sitzung wurde gespeichert."))
+            return redirect(meeting)
+    return render(request, "meetings/meeting_form.html", {
+        "form": form, "meeting": meeting, "suggestion": suggestion,
+        "carry_form": carry_form, "source": source})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("meetings.add_meeting")
+def meeting_create(request):
+    """A new meeting; `?gruppe=<slug>` fills in the planning help for that group, `?von=<pk>`
+    offers the agenda items of an earlier meeting to take over."""
+    group = WorkingGroup.objects.filter(slug=request.GET.get("gruppe")).first()
+    initial = meeting_form_initial(group) if group else {}
+    suggestion = {"starts_at": initial["starts_at"], "host": initial["host"],
+                  "group": group} if group else None
+    source_pk = int_param(request.GET.get("von"), minimum=1)
+    source = Meeting.objects.filter(pk=source_pk).first() if source_pk else None
+    return _meeting_form_page(request, Meeting(), initial, suggestion, source)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@permission_required("meetings.manage_meeting", obj=MEETING)
+def meeting_edit(request, meeting):
+    return _meeting_form_page(request, meeting)
+
+
+@require_POST
+@permission_required("meetings.manage_meeting", obj=MEETING)
+def transition(request, meeting):
+    """Invite, mark as held or cancel (with a reason), by the target state in `to`."""
+    target = request.POST.get("to", "")
+    if target not in MeetingState.values:
+        raise Http404
+    form = CancelForm(request.POST) if target == MeetingState.CANCELLED else None
+    if form is not None and not form.is_valid():
+        messages.error(request, _("Bitte geben Sie einen Grund für die Absage an."))
+        return redirect(meeting)
+    try:
+        meeting_transition(meeting=meeting, to=target, by=request.user,
+                           reason=form.cleaned_data["reason"] if form else "")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Die Sitzung ist jetzt „%(state)s“.")
+                         % {"state": MeetingState(target).label})
+    return redirect(meeting)

@@ -1,0 +1,36 @@
+"""A person's account: the role and activation the coordination office sets, and the
+reminder mails the person wants (the kinds are registered by the apps in
+common.reminders)."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from common.permissions import permission_check
+from common.reminders import reminder_kinds
+
+from ..enums import Role
+from ..models import User
+
+
+def user_change_role(*, user: User, role: str, by: User) -> None:
+    """Give a person another role (reader, editor, coordination office)."""
+    permission_check(by, "members.change_role", user)
+    if role not in Role.values:
+        raise ValidationError(_("Unbekannte Rolle."))
+    user.role = role
+    user.save(update_fields=["role"])
+
+
+def user_set_active(*, user: User, active: bool, by: User) -> None:
+    """Deactivated people cannot log in; what they wrote stays."""
+    permission_check(by, "members.change_account_active", user)  # never one's own
+    user.is_active = active
+    user.save(update_fields=["is_active"])
+
+
+def notifications_save(*, user: User, wanted: set[str]) -> User:
+    """Store the reminder kinds the person switched off (everything not wanted)."""
+    offered = {kind.value for kind in reminder_kinds()}
+    user.muted_reminders = sorted(offered - set(wanted))
+    user.save(update_fields=["muted_reminders"])
+    return user
