@@ -217,9 +217,9 @@ def generate(count: int, seed: int) -> None:
 def rebuild() -> None:
     from django.db import connection
 
+    from common.markdown import markdown_plain_text
     from common.search.compounds import compound_text, noun_forms
     from common.search.indexing import search_rebuild
-    from knowledge.markdown import markdown_plain_text
     from knowledge.models import Article
 
     started = time.perf_counter()

@@ -5,10 +5,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
+from common.markdown import markdown_plain_text
 from common.search.registry import Related, SearchDocument, Source, View, join, pks
 from members.models import Administration
 
-from .markdown import markdown_plain_text
 from .models import Article, Category, Document
 
 

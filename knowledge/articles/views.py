@@ -15,11 +15,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from common.markdown import markdown_render
 from common.params import int_param, page_number
 from common.permissions import URLObject, permission_required
 
 from ..categories.selectors import categories_with_counts
-from ..markdown import markdown_render
 from ..models import Article
 from . import selectors, services
 from .diff import revision_diff

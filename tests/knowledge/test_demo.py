@@ -13,10 +13,10 @@ from django.test import override_settings
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from common.markdown import markdown_plain_text, markdown_render
 from knowledge import demo
 from knowledge import demo_texts as texts
 from knowledge.enums import Visibility
-from knowledge.markdown import markdown_plain_text, markdown_render
 from knowledge.models import Article, ArticleRevision, Category, Document
 from meetings import demo as meetings_demo
 from members import demo as members_demo

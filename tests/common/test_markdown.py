@@ -7,8 +7,8 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
+from common.markdown import markdown_render
 from knowledge.enums import Visibility
-from knowledge.markdown import markdown_render
 from tests.knowledge.factories import article_make
 
 pytestmark = pytest.mark.django_db
