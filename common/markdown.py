@@ -1,6 +1,7 @@
 """Markdown to safe HTML: CommonMark with tables, then an allow-list sanitizer."""
 
 import html as html_lib
+import re
 
 import nh3
 from django.utils.safestring import SafeString, mark_safe
@@ -60,3 +61,36 @@ def markdown_plain_text(source: str) -> str:
     html = _parser.render(source or "")
     text = html_lib.unescape(nh3.clean(html, tags=set()))
     return " ".join(text.split())
+
+
+_HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.DOTALL)
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+
+
+def _nest_headings(html: str, level: int) -> str:
+    # A text's headings sit below the heading of its section: the first becomes `level`,
+    # and none goes more than one level deeper than the one before it (no skipped levels,
+    # as WCAG and PDF/UA ask); h6 is the deepest.
+    previous = level - 1
+    offset = None
+
+    def renumber(match: re.Match) -> str:
+        nonlocal previous, offset
+        found = int(match[1])
+        if offset is None:
+            offset = level - found
+        wanted = max(level, min(found + offset, previous + 1, 6))
+        previous = wanted
+        return f"<h{wanted}>{match[2]}</h{wanted}>"
+
+    return _HEADING.sub(renumber, html)
+
+
+def markdown_section(source: str, *, heading_level: int) -> SafeString:
+    """Markdown for a section of a page or PDF whose own heading is one level above
+    `heading_level` (minutes notes under "TOP 3", a decision under its item). Line breaks
+    inside a paragraph stay line breaks, as they were in the plain-text notes before."""
+    html = _nest_headings(markdown_render(source), heading_level)
+    html = _PARAGRAPH.sub(lambda m: "<p>" + m[1].strip().replace("\n", "<br>\n") + "</p>",
+                          html)
+    return mark_safe(html)  # noqa: S308 - markdown_render sanitized it; only tags renamed

@@ -7,12 +7,15 @@ from common.forms import Form, ModelForm
 
 from ..models import Decision, Meeting
 
+MARKDOWN_HINT = _("Formatierung mit Markdown möglich: **fett**, *kursiv*, Listen mit „- “, "
+                  "Überschriften mit „#“.")
+
 
 class MinutesForm(Form):
     """Summary, a note per agenda item and, once published, the reason for a correction."""
 
     summary = forms.CharField(label=_("Zusammenfassung"), required=False,
-                              widget=forms.Textarea(attrs={"rows": 4}))
+                              help_text=MARKDOWN_HINT, widget=forms.Textarea(attrs={"rows": 4}))
 
     def __init__(self, *args, items, published: bool, **kwargs):
         super().__init__(*args, **kwargs)
@@ -21,7 +24,8 @@ class MinutesForm(Form):
             self.fields[f"notes_{item.pk}"] = forms.CharField(
                 label=_("Notiz zu TOP %(number)s: %(title)s") % {
                     "number": self.items.index(item) + 1, "title": item.title},
-                required=False, initial=item.notes, widget=forms.Textarea(attrs={"rows": 4}))
+                required=False, initial=item.notes, help_text=MARKDOWN_HINT,
+                widget=forms.Textarea(attrs={"rows": 4}))
         if published:
             self.fields["correction_reason"] = forms.CharField(
                 label=_("Grund der Berichtigung"), max_length=300,
@@ -37,6 +41,7 @@ class DecisionForm(ModelForm):
         model = Decision
         fields = ["agenda_item", "wording", "result", "order"]
         widgets = {"wording": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"wording": MARKDOWN_HINT}
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,0 +1,12 @@
+"""`{{ text|markdown_section:4 }}`: sanitized Markdown whose headings start at h4."""
+
+from django import template
+
+from common.markdown import markdown_section as _markdown_section
+
+register = template.Library()
+
+
+@register.filter
+def markdown_section(source, heading_level=3):
+    return _markdown_section(str(source or ""), heading_level=int(heading_level))
