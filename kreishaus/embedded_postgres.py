@@ -26,3 +26,30 @@ def embedded_database_url(pgdata: Path) -> str:
         if not exists:
             conn.execute(f'CREATE DATABASE "{DATABASE_NAME}"')
     return server.get_uri(DATABASE_NAME)
+
+
+def handles_prune(pgdata: Path) -> None:
+    """Forget processes that held the server but died without saying so (killed): pgserver
+    stops the server when its last holder exits, and a dead holder would keep it running."""
+    import json
+    import os
+
+    from pgserver.postgres_server import PostgresServer
+
+    handles = pgdata / ".handle_pids.json"
+    with PostgresServer._lock:
+        try:
+            pids = json.loads(handles.read_text())
+        except (FileNotFoundError, ValueError):
+            return
+        alive = []
+        for pid in pids:
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                continue
+            except PermissionError:
+                pass
+            alive.append(pid)
+        if alive != pids:
+            handles.write_text(json.dumps(alive))

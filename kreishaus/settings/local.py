@@ -1,4 +1,5 @@
-"""Quick start on a developer machine: debug on, demo mode on, mails to the console."""
+"""`make dev` on a developer machine: debug on, demo mode on, mails to the console, tasks
+in-process unless a broker is set. `make run` builds on it (settings.quickstart)."""
 
 from .base import *  # noqa: F403
 from .base import env

@@ -1,0 +1,93 @@
+"""What the roof shows on the dashboard (common.sections): for coordinators, the health of
+the running system when something is wrong, and in the quick start a link to the mails
+the portal sent."""
+
+from datetime import datetime
+
+from django.db import DatabaseError
+from django.utils.timesince import timesince
+from django.utils.translation import gettext as _
+
+from common.health import health_report
+from common.sections import DASHBOARD
+
+from .quickstart.mailbox import mails_count
+from .views_mailsink import sink_directory
+
+# The periodic tasks of the beat schedule (settings.CELERY_BEAT_SCHEDULE), in words.
+TASK_LABELS = {
+    "reminders-dispatch": "Erinnerungen an Sitzungen und Aufgaben",
+    "survey-reminders-dispatch": "Erinnerungen an Sachstandserhebungen",
+    "mails-requeue-stale": "erneuter Versand wartender E-Mails",
+    "once-tokens-cleanup": "Aufräumen abgeschickter Formulare",
+}
+
+
+def _since(iso: str | None) -> str:
+    if not iso:
+        return ""
+    return timesince(datetime.fromisoformat(iso))
+
+
+def health_problems(report: dict) -> list[str]:
+    """The problems of a health report (common.health) as sentences for coordinators."""
+    texts = []
+    if report["broker"] == "unreachable":
+        texts.append(_("Der Nachrichtendienst (Redis) ist nicht erreichbar. E-Mails bleiben "
+                       "im Postausgang, bis er wieder läuft."))
+    worker = report["worker"]
+    if worker["status"] == "missing":
+        texts.append(_("Kein Hintergrunddienst (Celery-Worker) hat sich seit %(since)s "
+                       "gemeldet. E-Mails und Erinnerungen werden nicht versendet.")
+                     % {"since": _since(worker["last_seen"])} if worker["last_seen"] else
+                     _("Noch nie hat sich ein Hintergrunddienst (Celery-Worker) gemeldet. "
+                       "E-Mails und Erinnerungen werden nicht versendet."))
+    beat = report["beat"]
+    if beat["status"] == "missing":
+        texts.append(_("Der Zeitplaner (Celery Beat) hat sich seit %(since)s nicht gemeldet. "
+                       "Fällige Erinnerungen werden nicht erzeugt.")
+                     % {"since": _since(beat["last_seen"])} if beat["last_seen"] else
+                     _("Der Zeitplaner (Celery Beat) hat sich noch nie gemeldet. Fällige "
+                       "Erinnerungen werden nicht erzeugt."))
+    for name, task in report["tasks"].items():
+        label = TASK_LABELS.get(name, name)
+        if task["status"] == "late":
+            texts.append(_("Die regelmäßige Aufgabe „%(task)s“ lief zuletzt vor %(since)s.")
+                         % {"task": label, "since": _since(task["last_run"])})
+        elif task["status"] == "never":
+            texts.append(_("Die regelmäßige Aufgabe „%(task)s“ ist noch nie gelaufen.")
+                         % {"task": label})
+    outbox = report["outbox"]
+    if outbox["status"] == "backlog":
+        texts.append(_("Im Postausgang warten %(queued)s E-Mails, die älteste fällige seit "
+                       "%(minutes)s Minuten.")
+                     % {"queued": outbox["queued"],
+                        "minutes": outbox["oldest_due_seconds"] // 60})
+    return texts
+
+
+def _health(user, _obj) -> dict | None:
+    if not user.has_perm("kreishaus.view_health"):
+        return None
+    try:
+        report = health_report()
+    except DatabaseError:
+        return None  # the page itself could not have been shown
+    if report["status"] == "ok":
+        return None
+    return {"health_problems": health_problems(report)}
+
+
+def _sent_mails(user, _obj) -> dict | None:
+    directory = sink_directory()
+    if directory is None or not user.has_perm("kreishaus.view_sent_mails"):
+        return None
+    return {"sent_mail_count": mails_count(directory)}
+
+
+def register() -> None:
+    """Called once from KreishausConfig.ready()."""
+    DASHBOARD.add_section(key="health", order=0, template="kreishaus/_dashboard_health.html",
+                          context=_health)
+    DASHBOARD.add_section(key="sent_mails", order=90,
+                          template="kreishaus/_dashboard_sent_mails.html", context=_sent_mails)
