@@ -4,8 +4,9 @@ Delivery rules, in one place:
 
 * `mail_queue` / `mail_queue_bulk` write `OutgoingMail` rows in the caller's transaction
   and enqueue one `send_mail` task per row after commit. If the broker is down, the rows
-  stay queued and `mails_requeue_stale` (its own beat task, common.tasks) enqueues
-  them later, as it does for tasks lost with a dead worker.
+  stay queued, due at once, and `mails_requeue_stale` (its own beat task, common.tasks)
+  enqueues them on its first run after the broker is back; tasks lost with a dead
+  worker it enqueues after OUTBOX_REQUEUE_AFTER_SECONDS.
 * `mail_send` locks the row (`SELECT … FOR UPDATE SKIP LOCKED`), marks it sent and then
   talks to the SMTP server while the lock and the transaction are still open; the
   COMMIT follows as soon as the server has accepted the message (QUIT comes after it).
@@ -101,8 +102,12 @@ def _enqueue(ids: list[int]) -> None:
             for mail_id in ids:
                 send_mail.apply_async((mail_id,), producer=producer)
     except BrokerError:
-        # The rows are safe in the outbox; the periodic task enqueues them again.
+        # The rows are safe in the outbox; the periodic task enqueues them again, at its
+        # first run after the broker is back (not only after the grace period for lost
+        # tasks). A task that got out before the error finds its row sent or locked.
         logger.warning("Broker unreachable; %d mails wait for the next requeue.", len(ids))
+        OutgoingMail.objects.filter(pk__in=ids, state=MailState.QUEUED).update(
+            next_attempt_at=timezone.now())
 
 
 def mail_send(mail_id: int) -> None:

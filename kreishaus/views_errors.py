@@ -7,6 +7,7 @@ request.get_host(): a 400 may be the answer to a forged Host header.
 """
 
 import logging
+import sys
 
 from django.conf import settings
 from django.core.exceptions import (
@@ -15,6 +16,7 @@ from django.core.exceptions import (
     TooManyFieldsSent,
     TooManyFilesSent,
 )
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import loader
@@ -77,10 +79,33 @@ def csrf_failure(request, reason: str = ""):
                      _("Zugriff verweigert (Fehler 403). %(reason)s") % {"reason": text})
 
 
+# Seconds after which a client may try again while the database is unreachable.
+DATABASE_DOWN_RETRY_AFTER = 30
+
+
+def _database_unreachable() -> bool:
+    """The exception being handled says the database is down or the connection was lost
+    (not a bug in a query: those are ProgrammingError, IntegrityError …)."""
+    exc = sys.exc_info()[1]
+    return isinstance(exc, OperationalError | InterfaceError)
+
+
 def server_error(request):
     """handler500: rendered without the request or the database (either may be the
-    cause), and truthful about who was told."""
+    cause), and truthful about who was told. An unreachable database answers 503 with
+    Retry-After: nothing is broken that the operators must fix in the code, and the
+    pages serve again as soon as it is back (connections are checked before reuse)."""
     with translation.override(settings.LANGUAGE_CODE):
+        if _database_unreachable():
+            try:
+                response = HttpResponse(loader.render_to_string("503.html"), status=503)
+            except Exception:
+                response = HttpResponse(
+                    _("Das Portal ist vorübergehend nicht erreichbar (Fehler 503). Bitte "
+                      "versuchen Sie es in einigen Minuten erneut."),
+                    status=503, content_type="text/plain; charset=utf-8")
+            response["Retry-After"] = str(DATABASE_DOWN_RETRY_AFTER)
+            return response
         context = {"admins_notified": bool(settings.ADMINS)}
         try:
             return HttpResponse(loader.render_to_string("500.html", context), status=500)
