@@ -162,7 +162,9 @@ def _database_url(name: str) -> str:
 _keep_alive: list = []
 
 
-def generate(count: int, seed: int) -> None:
+def generate(count: int, seed: int, *, administrations=None, topics=()) -> None:
+    """`count` articles in all (those present count). Contributed by 40 generated Kreise, or
+    by `administrations` when given; linked to 0-2 of `topics` when given."""
     from django.contrib.contenttypes.models import ContentType
     from django.db import transaction
     from django.utils import timezone
@@ -183,12 +185,14 @@ def generate(count: int, seed: int) -> None:
         categories = [Category.objects.get_or_create(
             slug=f"bench-{number}", defaults={"name": f"Themenfeld {name}"})[0]
             for number, name in enumerate(BASE_NOUNS[:12])]
-        Administration.objects.bulk_create([
-            Administration(name=f"Landkreis Beispielstadt {number}", slug=f"bench-lk-{number}",
-                           kind="landkreis", federal_state="07",
-                           member_since=timezone.localdate())
-            for number in range(40)], ignore_conflicts=True)
-        administrations = list(Administration.objects.filter(slug__startswith="bench-lk-"))
+        if administrations is None:
+            Administration.objects.bulk_create([
+                Administration(name=f"Landkreis Beispielstadt {number}",
+                               slug=f"bench-lk-{number}", kind="landkreis", federal_state="07",
+                               member_since=timezone.localdate())
+                for number in range(40)], ignore_conflicts=True)
+            administrations = list(Administration.objects.filter(slug__startswith="bench-lk-"))
+        topic_links = Article.topics.through
         tags = [Tag.objects.get_or_create(name=name, defaults={"slug": name.lower()})[0]
                 for name in TAGS]
         content_type = ContentType.objects.get_for_model(Article)
@@ -210,6 +214,10 @@ def generate(count: int, seed: int) -> None:
             TaggedItem.objects.bulk_create([
                 TaggedItem(content_type=content_type, object_id=article.pk, tag=tag)
                 for article in articles for tag in rng.sample(tags, rng.randint(0, 3))])
+            if topics:
+                topic_links.objects.bulk_create([
+                    topic_links(article_id=article.pk, topic_id=topic.pk)
+                    for article in articles for topic in rng.sample(topics, rng.randint(0, 2))])
             print(f"  generated {min(start + 2000, count):,} articles", end="\r", flush=True)
     print(f"generated {count - existing:,} articles in {time.perf_counter() - started:.0f} s")
 

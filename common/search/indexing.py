@@ -2,7 +2,11 @@
 
 The texts are prepared in Python (Markdown to plain text, compound parts); PostgreSQL turns
 them into weighted vectors in the same statement: title A, short facts B, text C, compound
-parts D. Objects that may not be found (archived, deleted, never a member) lose their entry.
+parts D. The full vectors also hold each pair of neighbouring words as one lexeme
+("elektron akt", without position; SQL function search_word_pairs of migration
+common 0005), so a phrase search asks the GIN index for the few entries with its pairs
+instead of checking the word positions of every entry that has both words. Objects that
+may not be found (archived, deleted, never a member) lose their entry.
 """
 
 from collections.abc import Callable, Iterable
@@ -39,9 +43,10 @@ INSERT INTO {TABLE} (kind, object_id, slug, title, public_title, date, text, pub
                      public_until, vector, public_vector, head_vector, public_head_vector,
                      indexed_at)
 SELECT v.kind, v.object_id, v.slug, v.title, v.public_title, v.date, v.text, v.public_text,
-       v.public_until, member.head || member.rest,
-       CASE WHEN v.public_text IS NULL THEN NULL WHEN v.same THEN member.head || member.rest
-            ELSE visitor.head || visitor.rest END,
+       v.public_until, search_with_word_pairs(member.head || member.rest),
+       CASE WHEN v.public_text IS NULL THEN NULL
+            WHEN v.same THEN search_with_word_pairs(member.head || member.rest)
+            ELSE search_with_word_pairs(visitor.head || visitor.rest) END,
        member.head,
        CASE WHEN v.public_text IS NULL THEN NULL WHEN v.same THEN member.head
             ELSE visitor.head END,
