@@ -51,13 +51,22 @@ RUN groupadd --system --gid 10001 kreishaus \
     && useradd --system --uid 10001 --gid kreishaus --home-dir /app --no-create-home \
         --shell /usr/sbin/nologin kreishaus
 
+# WeasyPrint (tagged PDFs of minutes and attendance lists, common/pdf.py) lays out text
+# with Pango and HarfBuzz; DejaVu is the fallback for characters Fira Sans lacks.
+RUN apt-get update \
+    && apt-get install --yes --no-install-recommends \
+        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+
 COPY --from=build /opt/venv /opt/venv
 COPY --from=build /app /app
 WORKDIR /app
 
-# Uploads and the beat schedule are the only places the app writes. Both are volumes in
-# docker-compose.yml, and Docker gives a new named volume this ownership.
-RUN mkdir -p var/media var/beat && chown kreishaus:kreishaus var/media var/beat
+# Uploads, the beat schedule and the archives of `manage.py backup` are the only places the
+# app writes. All three are volumes in docker-compose.yml, and Docker gives a new named
+# volume this ownership.
+RUN mkdir -p var/media var/beat var/backups \
+    && chown kreishaus:kreishaus var/media var/beat var/backups
 
 USER 10001:10001
 EXPOSE 8000

@@ -160,3 +160,19 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{search_kind_label(self.kind)}: {self.title}"
+
+
+class Heartbeat(models.Model):
+    """When a background process last showed it is alive, or a periodic task last ran:
+    "worker:<node name>", "beat", "task:<beat schedule entry>". Written by the processes
+    themselves (kreishaus.celery), read by the health check (common.health)."""
+
+    key = models.CharField(_("Kennung"), max_length=200, primary_key=True)
+    at = models.DateTimeField(_("zuletzt"))
+
+    class Meta:
+        verbose_name = _("Lebenszeichen")
+        verbose_name_plural = _("Lebenszeichen")
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.at:%d.%m.%Y %H:%M:%S}"

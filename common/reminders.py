@@ -37,6 +37,11 @@ class ReminderKind:
     value: str
     label: str
     help_text: str
+    # Who gets this kind at all (e.g. only the coordination office); None: everyone.
+    offered_to: Callable[[object], bool] | None = None
+
+    def is_offered_to(self, user) -> bool:
+        return self.offered_to is None or self.offered_to(user)
 
 
 _KINDS: dict[str, ReminderKind] = {}
@@ -52,9 +57,10 @@ def reminder_kinds_register(*kinds: ReminderKind) -> None:
         _KINDS[kind.value] = kind
 
 
-def reminder_kinds() -> list[ReminderKind]:
-    """Every kind of reminder a person may switch off, in the order the apps registered."""
-    return list(_KINDS.values())
+def reminder_kinds(user=None) -> list[ReminderKind]:
+    """Every kind of reminder a person may switch off, in the order the apps registered;
+    with `user`, only the kinds that person can receive."""
+    return [kind for kind in _KINDS.values() if user is None or kind.is_offered_to(user)]
 
 
 def reminder_expiry_register(prefix: str, check: Callable[[Reminder, datetime], str]) -> None:

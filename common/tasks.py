@@ -1,11 +1,12 @@
-"""The base's Celery tasks: sending outbox mails, requeueing stuck ones, and cleaning up
-one-time form tokens. Thin: they take ids and call the base's functions."""
+"""The base's Celery tasks: sending outbox mails, requeueing stuck ones, deleting old ones,
+and cleaning up one-time form tokens. Thin: they take ids and call the base's functions."""
 
 from celery import shared_task
 
 from .once import once_tokens_cleanup as _cleanup
 from .outbox import TransientMailError, mail_send
 from .outbox import mails_requeue_stale as _requeue
+from .personal_data_outbox import mails_delete_old as _delete_old
 
 
 @shared_task
@@ -33,3 +34,9 @@ def mails_requeue_stale() -> int:
     """Beat task: enqueue queued mails whose task was lost (dead worker, broker down) or
     whose retry is due; returns how many."""
     return _requeue()
+
+
+@shared_task
+def mails_delete_old() -> int:
+    """Beat task: delete sent and failed mails older than OUTBOX_KEEP_DAYS."""
+    return _delete_old()

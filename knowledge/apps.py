@@ -18,6 +18,7 @@ class KnowledgeConfig(AppConfig):
         search_source_register(ArticleSource())
         search_source_register(DocumentSource())
 
-        from . import sections
+        from . import personal_data, sections
 
         sections.register()
+        personal_data.register()

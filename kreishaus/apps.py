@@ -7,3 +7,8 @@ from django.apps import AppConfig
 class KreishausConfig(AppConfig):
     name = "kreishaus"
     verbose_name = "Kreishaus"
+
+    def ready(self):
+        from . import sections
+
+        sections.register()

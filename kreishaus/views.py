@@ -3,7 +3,7 @@
 from datetime import UTC, timedelta
 
 from django.conf import settings
-from django.db import DatabaseError, connection
+from django.db import DatabaseError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -12,31 +12,41 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.static import serve
 
+from common.health import health_report
+from common.page_cache import visitor_cached
 from common.uploads import IMAGE_TYPES, image_format_of
-from members.selectors import administrations_public
+from members.maps import kinds_map
+from members.selectors import administrations_public, members_newest
+
+LANDING_NEWEST_MEMBERS = 12
 
 
 @require_safe
+@visitor_cached
 def start(request):
     if request.user.is_authenticated:
         # The panels are the sections the apps registered for common.sections.DASHBOARD.
         return render(request, "kreishaus/dashboard.html")
-    return render(
-        request, "kreishaus/landing.html", {"administrations": administrations_public()}
-    )
+    members = administrations_public()
+    # The newest members only: at national scale the network has 11,000 (the directory
+    # pages through all of them).
+    return render(request, "kreishaus/landing.html", {
+        "member_count": members.count(),
+        "newest_members": members_newest(limit=LANDING_NEWEST_MEMBERS),
+        "member_map": kinds_map(request),
+    })
 
 
 @never_cache
 @require_safe
 def healthz(request):
-    """200 when the database answers, 503 when it does not; for load balancers."""
+    """The health report of common.health as JSON: 200 when the database answers (status
+    "ok" or "degraded"), 503 when it does not; for load balancers and monitoring."""
     try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
+        report = health_report()
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    return JsonResponse(report)
 
 
 @require_safe

@@ -17,6 +17,7 @@ class MeetingsConfig(AppConfig):
         reminder_kinds_register(reminders.MEETING, reminders.ACTION_ITEM, reminders.MINUTES)
         for prefix in ("meeting", "action"):
             reminder_expiry_register(prefix, reminders.meeting_reminder_expired_reason)
-        from . import sections
+        from . import personal_data, sections
 
         sections.register()
+        personal_data.register()

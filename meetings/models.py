@@ -47,6 +47,9 @@ class WorkingGroup(models.Model):
         default=_default_reminder_days, blank=True,
         help_text=_("Wie viele Tage vor einer Sitzung erinnert wird, z. B. 14,1."),
     )
+    # Open data (OParl) needs the creation and last change of every public object.
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("Arbeitsgruppe")

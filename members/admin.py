@@ -64,8 +64,9 @@ class ProfileAnswerAdmin(ModelAdmin):
 
 @admin.register(ContactPerson)
 class ContactPersonAdmin(ModelAdmin):
-    list_display = ["name", "administration", "function", "email", "phone", "is_public"]
-    list_filter = ["function", "is_public"]
+    list_display = ["name", "administration", "function", "email", "phone", "is_public",
+                    "removed_at"]
+    list_filter = ["function", "is_public", "removed_at"]
     list_select_related = ["administration"]
     search_fields = ["name", "email", "department", "expertise", "administration__name"]
     autocomplete_fields = ["administration"]
@@ -103,12 +104,14 @@ class UserAdmin(DjangoUserAdmin, ModelAdmin):
     autocomplete_fields = ["administration"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        (_("Person"), {"fields": ["first_name", "last_name"]}),
+        (_("Person"), {"fields": ["first_name", "last_name", "phone", "function"]}),
         (_("Mitgliedschaft"), {"fields": ["administration", "role"]}),
         (_("Berechtigungen"), {"fields": ["is_active", "is_staff", "is_superuser", "groups",
                                           "user_permissions"]}),
-        (_("Wichtige Daten"), {"fields": ["last_login", "date_joined"]}),
+        (_("Wichtige Daten"), {"fields": ["last_login", "date_joined", "removal_requested_at",
+                                          "removed_at"]}),
     ]
+    readonly_fields = ["removal_requested_at", "removed_at"]
     add_fieldsets = [
         (None, {"classes": ["wide"],
                 "fields": ["email", "administration", "role", "password1", "password2"]}),

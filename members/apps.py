@@ -14,4 +14,9 @@ class MembersConfig(AppConfig):
         from .search import MemberSource
 
         search_source_register(MemberSource())
-        from . import sections  # noqa: F401 - declares the pages other apps add sections to
+        from . import personal_data
+
+        personal_data.register()
+        from . import sections  # declares the pages other apps add sections to
+
+        sections.register()

@@ -1,18 +1,18 @@
-"""The filters of the member directory (text, kind, federal state, parent, former members)."""
+"""The filters of the member directory (text, kind, federal state, parent, former members).
+
+Every field is a text field or a short list: at national scale there are thousands of
+Kreise and Verbandsgemeinden a member can belong to, so "Gehört zu" is searched by name.
+"""
 
 import django_filters
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from common.forms import Form
+from common.params import int_param
 
 from .enums import AdministrationKind, FederalState
 from .models import Administration
-
-
-def _parents(request=None):
-    has_children = Administration.objects.filter(parent=OuterRef("pk"))
-    return Administration.objects.filter(Exists(has_children)).order_by("name")
 
 
 class AdministrationFilter(django_filters.FilterSet):
@@ -23,8 +23,9 @@ class AdministrationFilter(django_filters.FilterSet):
     federal_state = django_filters.ChoiceFilter(
         label=_("Bundesland"), choices=FederalState.choices, empty_label=_("alle Länder")
     )
-    parent = django_filters.ModelChoiceFilter(
-        label=_("Gehört zu"), queryset=_parents, empty_label=_("alle")
+    parent = django_filters.CharFilter(
+        label=_("Gehört zu"), method="filter_parent",
+        help_text=_("Name des Kreises oder der Verbandsgemeinde, z. B. „Mayen-Koblenz“"),
     )
     former = django_filters.BooleanFilter(
         label=_("Ehemalige Mitglieder einbeziehen"), method="filter_former",
@@ -51,6 +52,17 @@ class AdministrationFilter(django_filters.FilterSet):
             Q(name__icontains=value) | Q(short_name__iexact=value) | Q(seat__icontains=value)
             | Q(regional_key__startswith=value)
         )
+
+    def filter_parent(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        # A number is the id of the parent (addresses written before this was a text field).
+        parent_id = int_param(value, minimum=1)
+        if parent_id is not None:
+            return queryset.filter(parent_id=parent_id)
+        return queryset.filter(Q(parent__name__icontains=value)
+                               | Q(parent__short_name__iexact=value))
 
     def filter_former(self, queryset, name, value):
         return queryset.ever_members() if value else queryset.current()

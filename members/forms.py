@@ -1,5 +1,6 @@
 """Forms of the members app: an administration's facts, Steckbrief and contacts; inviting,
-accepting an invitation and roles; a person's reminder settings."""
+accepting an invitation and roles; a person's own profile, reminder settings and removal
+request."""
 
 from django import forms
 from django.contrib.auth.password_validation import validate_password
@@ -136,12 +137,47 @@ class InvitationAcceptForm(Form):
         return cleaned
 
 
+PHONE_ERROR = _("Bitte nur Ziffern, Leerzeichen und + ( ) / - eingeben, z. B. +49 261 108-0.")
+
+
+class OwnProfileForm(ModelForm):
+    """A person's own name, phone and function (Mein Profil)."""
+
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name", "phone", "function"]
+        widgets = {"phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+                   "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
+                   "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
+                   "function": forms.TextInput(attrs={"autocomplete": "organization-title"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Content names people by their name; an empty one would show the address instead.
+        self.fields["first_name"].required = True
+        self.fields["last_name"].required = True
+
+    def clean_phone(self) -> str:
+        phone = " ".join(self.cleaned_data["phone"].split())
+        if phone and (not any(c.isdigit() for c in phone)
+                      or any(not (c.isascii() and (c.isdigit() or c in " +()/-")) for c in phone)):
+            raise forms.ValidationError(PHONE_ERROR)
+        return phone
+
+
+class RemovalRequestForm(Form):
+    confirm = forms.BooleanField(
+        label=_("Ich möchte, dass mein Konto entfernt wird."),
+        error_messages={"required": _("Bitte bestätigen Sie, dass Ihr Konto entfernt werden "
+                                      "soll.")})
+
+
 class NotificationsForm(Form):
     """One checkbox per reminder kind; ticked means the person wants these mails."""
 
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
-        for kind in reminder_kinds():
+        for kind in reminder_kinds(user):
             self.fields[kind.value] = forms.BooleanField(
                 label=kind.label, help_text=kind.help_text, required=False,
                 initial=kind.value not in user.muted_reminders)

@@ -64,6 +64,28 @@ def is_self(user, person) -> bool:
     return _active(user) and person is not None and user.pk == person.pk
 
 
+@rules.predicate
+def is_active_person(user) -> bool:
+    """Anyone logged in with an active account (their own data, with or without an
+    administration)."""
+    return _active(user)
+
+
+@rules.predicate
+def removal_requested(user) -> bool:
+    """The user asked for their account's removal, and it is not done yet."""
+    return (getattr(user, "removal_requested_at", None) is not None
+            and user.removed_at is None)
+
+
+@rules.predicate
+def removable(user, person) -> bool:
+    """An account the coordination office may remove: not yet removed, and either asked
+    for by its person or already deactivated (someone who left cannot ask any more)."""
+    return (person is not None and person.removed_at is None
+            and (person.removal_requested_at is not None or not person.is_active))
+
+
 def invitable_roles(user, administration) -> list[str]:
     """Roles this user may hand out for that administration (empty: may not invite)."""
     if is_coordinator(user):
@@ -103,3 +125,21 @@ rules.add_perm("members.manage_invitation", may_manage_invitation)
 rules.add_perm("members.manage_accounts", is_coordinator)
 rules.add_perm("members.change_role", is_coordinator)
 rules.add_perm("members.change_account_active", is_coordinator & ~is_self)
+
+# Data rights (DSGVO Art. 15–17, 20): everyone logged in edits their own profile, reads
+# and downloads their own data and asks for their account's removal (once; the request
+# can be withdrawn until it is carried out). The coordination office sees the requests
+# and removes an account asked for, or one it deactivated, never its own.
+rules.add_perm("members.change_own_profile", is_active_person)
+rules.add_perm("members.view_own_data", is_active_person)
+rules.add_perm("members.view_removal_requests", is_coordinator)
+# State rules: also as rules, for `{% test_rule %}` (has_perm is always true for superusers).
+for _name, _rule in {
+    "members.request_removal": is_active_person & ~removal_requested,
+    "members.cancel_removal": is_active_person & removal_requested,
+    "members.remove_account": is_coordinator & ~is_self & removable,
+}.items():
+    rules.add_perm(_name, _rule)
+    rules.add_rule(_name, _rule)
+# Contact persons (object: the contact's administration): its editors and the office.
+rules.add_perm("members.remove_contact", is_editor_of)

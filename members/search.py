@@ -29,7 +29,7 @@ class MemberSource(Source):
             "question__order", "question_id")
         return (Administration.objects.ever_members().select_related("parent")
                 .prefetch_related(Prefetch("profile_answers", queryset=answers),
-                                  Prefetch("contacts", queryset=ContactPerson.objects.all())))
+                                  Prefetch("contacts", queryset=ContactPerson.objects.present())))
 
     def document(self, administration):
         keywords = join(administration.get_kind_display(),

@@ -1,6 +1,6 @@
 """Read functions of the members app, shaped for their pages (constant query counts)."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 
 from .models import (
     Administration,
@@ -16,6 +16,13 @@ from .models import (
 def administrations_public() -> QuerySet[Administration]:
     """Current members in directory order, for the landing page."""
     return Administration.objects.current().order_by("name")
+
+
+def members_newest(*, limit: int) -> list[Administration]:
+    """The current members that joined last (by membership number, then date), newest first."""
+    return list(Administration.objects.current()
+                .order_by(F("membership_number").desc(nulls_last=True), "-member_since", "-pk")
+                .only("pk", "name", "slug")[:limit])
 
 
 def administrations_for_directory(*, include_former: bool = False) -> QuerySet[Administration]:
@@ -49,8 +56,15 @@ def profile_questions_and_answers(
 
 
 def staff_of(administration: Administration) -> QuerySet[User]:
-    """The administration's accounts, active ones first."""
-    return administration.staff.order_by("-is_active", "last_name", "first_name", "email")
+    """The administration's accounts, active ones first (removed ones are nobody's)."""
+    return administration.staff.filter(removed_at__isnull=True).order_by(
+        "-is_active", "last_name", "first_name", "email")
+
+
+def removal_requests() -> QuerySet[User]:
+    """Accounts whose people asked for their removal, oldest request first."""
+    return (User.objects.filter(removal_requested_at__isnull=False, removed_at__isnull=True)
+            .select_related("administration").order_by("removal_requested_at", "pk"))
 
 
 def invitations_open_for(administration: Administration) -> QuerySet[Invitation]:

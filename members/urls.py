@@ -3,7 +3,7 @@ kreishaus.urls)."""
 
 from django.urls import path
 
-from .views import administration, directory, invitations, staff
+from .views import administration, directory, invitations, removals, staff
 
 app_name = "members"
 urlpatterns = [
@@ -15,6 +15,9 @@ urlpatterns = [
          name="invitation_revoke"),
     path("personen/<int:pk>/rolle/", staff.user_role, name="user_role"),
     path("personen/<int:pk>/aktiv/", staff.user_active, name="user_active"),
+    path("personen/<int:pk>/entfernen/", removals.account_remove_confirm,
+         name="account_remove"),
+    path("kontoentfernungen/", removals.removal_request_list, name="removal_requests"),
     path("<slug:slug>/", directory.administration_detail, name="detail"),
     path("<slug:slug>/bearbeiten/", administration.administration_edit, name="edit"),
     path("<slug:slug>/steckbrief/", administration.profile_edit, name="profile_edit"),

@@ -41,6 +41,7 @@ from .models import (
     SurveySnapshot,
     Topic,
 )
+from .statuses.history_summaries import stage_months_rebuild
 from .statuses.services import status_save
 
 BERLIN = meetings_demo.BERLIN
@@ -270,6 +271,7 @@ def _date_history(dated: dict[int, list[datetime]]) -> None:
     for status in statuses:
         status.updated_at = dated[status.pk][-1]
     Status.objects.bulk_update(statuses, ["updated_at"], batch_size=500)
+    stage_months_rebuild()  # the monthly summaries follow the history to its dates
 
 
 def _meeting(number: int) -> Meeting | None:
@@ -391,10 +393,6 @@ def load(today: date | None = None) -> None:
 
 def counts() -> dict[str, int]:
     """Row counts for the summary line of the demo_data command."""
-    return {
-        "topics": Topic.objects.count(),
-        "ozg_services": OzgService.objects.count(),
-        "statuses": Status.objects.count(),
-        "survey_rounds": SurveyRound.objects.count(),
-        "joint_projects": JointProject.objects.count(),
-    }
+    return {"topics": Topic.objects.count(), "ozg_services": OzgService.objects.count(),
+            "statuses": Status.objects.count(), "survey_rounds": SurveyRound.objects.count(),
+            "joint_projects": JointProject.objects.count()}

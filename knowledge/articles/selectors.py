@@ -2,20 +2,24 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, Max, Min, OuterRef, Prefetch, QuerySet, Subquery
 from django.utils import timezone
 from taggit.models import Tag
 
+from common.page_cache import until_changed
 from meetings.models import Meeting
 from members.models import Administration, ContactPerson
+from members.rules import is_member_staff
 from projects.enums import Stage
 from projects.models import JointProject, Status, Topic
 
+from ..categories.selectors import categories_with_counts
 from ..documents.selectors import documents_visible_to
-from ..models import Article, ArticleRevision, Document
+from ..models import Article, ArticleRevision, Category, Document
 
-# "Wer kann helfen?" names members that run a topic at least as a pilot.
+# "Wer kann helfen?" names members that run a topic at least as a pilot, the furthest first.
 HELPER_MIN_STAGE = Stage.PILOT
+HELPERS_SHOWN = 20
 
 
 def articles_listed_for(user) -> QuerySet[Article]:
@@ -24,6 +28,23 @@ def articles_listed_for(user) -> QuerySet[Article]:
             .select_related("category", "administration")
             .prefetch_related("tags")
             .order_by("-updated_at", "-pk"))
+
+
+def _audience(user) -> str:
+    return "members" if is_member_staff(user) else "public"
+
+
+def articles_listed_count(user) -> int:
+    """How many articles the user finds in lists (cached until the next write)."""
+    return until_changed(f"knowledge:listed:{_audience(user)}",
+                         lambda: Article.objects.listed_for(user).count())
+
+
+def categories_counted(user) -> list[Category]:
+    """categories_with_counts(user), cached until the next write (the counts go over every
+    article); members and visitors each have their own."""
+    return until_changed(f"knowledge:categories:{_audience(user)}",
+                         lambda: list(categories_with_counts(user)))
 
 
 def articles_newest(user, *, limit: int = 5) -> list[Article]:
@@ -88,42 +109,58 @@ class Helper:
     contacts: list[ContactPerson] = field(default_factory=list)
 
 
-def article_helpers(*, topics: list[Topic], user) -> list[Helper]:
-    """'Wer kann helfen?': current members at pilot or live on any of these topics, furthest
-    first, with the contacts named on those statuses or else the member's contacts.
+class HelperList(list):
+    """The helpers shown, and how many members could help in all (`total`)."""
 
-    Two queries whatever the number of topics and members. Built from statuses, so it is
+    total: int = 0
+
+
+def article_helpers(*, topics: list[Topic], user) -> HelperList:
+    """'Wer kann helfen?': current members at pilot or live on any of these topics, furthest
+    first, at most HELPERS_SHOWN of them (at national scale thousands run a topic; the
+    topic pages list them all), with the contacts named on those statuses or else the
+    member's contacts.
+
+    Three queries whatever the number of topics and members. Built from statuses, so it is
     internal like them: visitors get nobody (and no query).
     """
+    helpers = HelperList()
     if not topics:
-        return []
+        return helpers
     today = timezone.localdate()
     current = Administration.objects.current(today).values("pk")
-    statuses = (Status.objects.visible_to(user)
+    advanced = (Status.objects.visible_to(user)
                 .filter(topic__in=[t.pk for t in topics], stage__gte=HELPER_MIN_STAGE,
-                        administration__in=current)
+                        administration__in=current))
+    shown = (advanced.values("administration_id")
+             .annotate(best=Max("stage"), name=Min("administration__name"))
+             .order_by("-best", "name", "administration_id")
+             .values("administration_id")[:HELPERS_SHOWN])
+    statuses = (advanced.filter(administration__in=Subquery(shown))
                 .select_related("administration", "topic", "contact")
                 .order_by("-stage", "administration__name", "topic__name", "pk"))
-    helpers: dict[int, Helper] = {}
+    by_member: dict[int, Helper] = {}
     for status in statuses:
-        helper = helpers.setdefault(status.administration_id, Helper(status.administration))
+        helper = by_member.setdefault(status.administration_id, Helper(status.administration))
         helper.statuses.append(status)
-    if not helpers:
-        return []
+    if not by_member:
+        return helpers
+    helpers.total = advanced.values("administration_id").distinct().count()
     named = {}
-    for helper in helpers.values():
+    for helper in by_member.values():
         for status in helper.statuses:
             if status.contact is not None:
                 named.setdefault(helper.administration.pk, {})[status.contact.pk] = status.contact
     others = ContactPerson.objects.visible_to(user).filter(
-        administration__in=list(helpers)).exclude(
+        administration__in=list(by_member)).exclude(
         administration__in=list(named)).order_by("administration", "order", "name")
     fallback: dict[int, list[ContactPerson]] = {}
     for contact in others:
         fallback.setdefault(contact.administration_id, []).append(contact)
-    for pk, helper in helpers.items():
+    for pk, helper in by_member.items():
         helper.contacts = list(named[pk].values()) if pk in named else fallback.get(pk, [])
-    return list(helpers.values())
+    helpers.extend(by_member.values())
+    return helpers
 
 
 def articles_visible_to(user) -> QuerySet[Article]:

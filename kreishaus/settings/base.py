@@ -18,6 +18,14 @@ DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+
+# Open data (OParl 1.1, /oparl/v1/): the name of the network as a body, and the licence of
+# its public data (a URL, as OParl's `license` wants it, and its name for /schnittstellen/).
+OPARL_BODY_NAME = env("OPARL_BODY_NAME",
+                      default="Interkommunale Arbeitsgemeinschaft Digitalisierung")
+OPARL_DATA_LICENSE = env("OPARL_DATA_LICENSE", default="https://www.govdata.de/dl-de/by-2-0")
+OPARL_DATA_LICENSE_NAME = env("OPARL_DATA_LICENSE_NAME",
+                              default="Datenlizenz Deutschland – Namensnennung 2.0")
 # Demo mode shows the demo logins on the login page and lets `make run` load demo data.
 DEMO_MODE = env.bool("DEMO_MODE", default=False)
 
@@ -40,10 +48,13 @@ INSTALLED_APPS = [
     "csp",
     "common",
     "kreishaus",
+    "geo",
     "members",
     "meetings",
     "projects",
     "knowledge",
+    "legal",
+    "oparl",
 ]
 
 MIDDLEWARE = [
@@ -103,7 +114,11 @@ def _database_url() -> str:
 
 
 DATABASES = {"default": env.db_url_config(_database_url())}
+# Seconds a worker keeps its database connection between requests (production: 60).
+# Opening one costs more than most pages; the health check replaces a connection the
+# server closed meanwhile (restart, failover) before the request uses it.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -242,10 +257,17 @@ OUTBOX_REQUEUE_AFTER_SECONDS = 600
 # Login rate limits live in the cache: shared through Redis when there is one.
 _cache_url = env("CACHE_URL", default=env("REDIS_URL", default=""))
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}
+    # Fails soft (common.redis_cache): with Redis down the portal serves without a cache.
+    "default": {"BACKEND": "common.redis_cache.FailSoftRedisCache", "LOCATION": _cache_url,
+                "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1}}
     if _cache_url
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
+
+# Pages for visitors (start page, directory, knowledge pages) are served from the cache
+# until any write changes them (common.page_cache); at most this many seconds. With several
+# processes the cache must be shared (Redis), or a process may serve a page this old.
+VISITOR_CACHE_SECONDS = env.int("VISITOR_CACHE_SECONDS", default=600)
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
@@ -272,6 +294,9 @@ LOGGING = {
         "django.security.DisallowedHost": {"handlers": ["console"], "propagate": False},
         "django.db.backends": {"level": "WARNING"},
         "pgserver": {"level": "WARNING"},
+        # PDF rendering (common.pdf) reports every step and every font subset at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 
@@ -306,6 +331,8 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
 }
 # Passkeys/WebAuthn (allauth.mfa) would need it on the portal's own pages.
 PERMISSIONS_POLICY["publickey-credentials-get"] = ["self"]
+# The sign language video (legal) may be watched full screen.
+PERMISSIONS_POLICY["fullscreen"] = ["self"]
 
 # Largest upload (megabytes) for documents of the knowledge base, meetings and projects.
 DOCUMENT_MAX_MB = env.int("DOCUMENT_MAX_MB", default=10)
@@ -313,8 +340,45 @@ DOCUMENT_MAX_MB = env.int("DOCUMENT_MAX_MB", default=10)
 # Every form renders through one include with labels, hints and errors next to the field.
 FORM_RENDERER = "common.rendering.KernFormRenderer"
 
+# The contact form (legal): every message goes to the active coordinators and, if set, to
+# this mailbox of the coordination office; at most FEEDBACK_MAX_PER_HOUR messages per client
+# address and hour; answered messages are deleted after FEEDBACK_KEEP_DAYS (daily task).
+FEEDBACK_EMAIL = env("FEEDBACK_EMAIL", default="")
+FEEDBACK_MAX_PER_HOUR = env.int("FEEDBACK_MAX_PER_HOUR", default=5)
+FEEDBACK_KEEP_DAYS = env.int("FEEDBACK_KEEP_DAYS", default=365)
+# Largest sign language video (MP4/WebM, megabytes) for the Gebärdensprache page; the
+# reverse proxy's upload limit (client_max_body_size) must allow it too.
+SIGN_LANGUAGE_VIDEO_MAX_MB = env.int("SIGN_LANGUAGE_VIDEO_MAX_MB", default=200)
+CELERY_BEAT_SCHEDULE["feedback-reminders-dispatch"] = {
+    "task": "legal.tasks.feedback_reminders_dispatch",
+    "schedule": REMINDER_INTERVAL_SECONDS,
+    "options": {"expires": REMINDER_INTERVAL_SECONDS},
+}
+CELERY_BEAT_SCHEDULE["feedback-delete-old"] = {
+    "task": "legal.tasks.feedback_delete_old",
+    "schedule": 24 * 3600,
+    "options": {"expires": 3600},
+}
+
 # Invitation links stay valid this many days; a re-sent invitation gets a fresh link.
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
+
+# A person's request to remove their account (DSGVO Art. 17) is carried out after this
+# many days if the coordination office has not confirmed it earlier (hourly beat task).
+ACCOUNT_REMOVAL_AFTER_DAYS = env.int("ACCOUNT_REMOVAL_AFTER_DAYS", default=30)
+CELERY_BEAT_SCHEDULE["account-removals-dispatch"] = {
+    "task": "members.tasks.account_removals_dispatch",
+    "schedule": 3600,
+    "options": {"expires": 3600},
+}
+# Sent and failed mails (and their texts) are deleted from the outbox after this many days
+# (daily beat task); the privacy statement names this period.
+OUTBOX_KEEP_DAYS = env.int("OUTBOX_KEEP_DAYS", default=180)
+CELERY_BEAT_SCHEDULE["mails-delete-old"] = {
+    "task": "common.tasks.mails_delete_old",
+    "schedule": 24 * 3600,
+    "options": {"expires": 3600},
+}
 
 # Days before a meeting on which registered people and those who have not answered are
 # reminded; each working group may set its own in the admin.

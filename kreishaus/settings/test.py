@@ -24,6 +24,9 @@ CELERY_BROKER_URL = env("TEST_CELERY_BROKER_URL", default="")  # noqa: F405
 CELERY_RESULT_BACKEND = CELERY_BROKER_URL or None
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Cached visitor pages would outlive the rolled-back data of a test; tests of the cache
+# switch it on themselves.
+VISITOR_CACHE_SECONDS = 0
 # Static files come straight from the app and project folders; no collectstatic needed.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True

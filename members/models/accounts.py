@@ -65,6 +65,16 @@ class User(AbstractUser):
         models.CharField(max_length=30), verbose_name=_("abbestellte Erinnerungen"),
         default=list, blank=True,
     )
+    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    function = models.CharField(
+        _("Funktion"), max_length=200, blank=True,
+        help_text=_("z. B. Digitalbeauftragte, IT-Leitung, Sachbearbeitung Bürgerservice"),
+    )
+    # Account removal (DSGVO Art. 17, members.services.removal): asked for by the person,
+    # done by the coordination office or automatically after ACCOUNT_REMOVAL_AFTER_DAYS.
+    removal_requested_at = models.DateTimeField(_("Entfernung beantragt am"), null=True,
+                                                blank=True)
+    removed_at = models.DateTimeField(_("entfernt am"), null=True, blank=True)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -79,6 +89,10 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email
+
+    @property
+    def is_removed(self) -> bool:
+        return self.removed_at is not None
 
     # The roles themselves are defined in members.rules; these ask the same predicates.
     @property

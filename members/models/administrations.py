@@ -170,6 +170,16 @@ class PublicFlagQuerySet(models.QuerySet):
         return self if member_rules.is_member_staff(user) else self.filter(is_public=True)
 
 
+class ContactPersonQuerySet(PublicFlagQuerySet):
+    """Contacts; removed ones stay only where statuses name them, and are listed nowhere."""
+
+    def present(self) -> "ContactPersonQuerySet":
+        return self.filter(removed_at__isnull=True)
+
+    def visible_to(self, user) -> "ContactPersonQuerySet":
+        return super().visible_to(user).present()
+
+
 class ProfileAnswer(models.Model):
     administration = models.ForeignKey(
         Administration, verbose_name=_("Verwaltung"), on_delete=models.CASCADE,
@@ -234,8 +244,11 @@ class ContactPerson(models.Model):
         help_text=_("Öffentliche Ansprechpersonen sehen auch Besucherinnen und Besucher."),
     )
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+    # Removed, but named in statuses or their history: kept under a pseudonym, listed
+    # nowhere (members.services.removal).
+    removed_at = models.DateTimeField(_("entfernt am"), null=True, blank=True)
 
-    objects = PublicFlagQuerySet.as_manager()
+    objects = ContactPersonQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Ansprechperson")

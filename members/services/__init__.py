@@ -3,5 +3,6 @@ goes through one of them, and each checks the permission of members.rules itself
 
 - administrations: an administration's facts, Steckbrief and contacts
 - invitations: invite, resend, revoke and accept (the mail goes through the outbox)
-- accounts: a person's role and activation, and their own reminder settings
+- accounts: a person's role and activation, their own profile and reminder settings
+- removal: removing accounts on request and contact persons (DSGVO Art. 17)
 """

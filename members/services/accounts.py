@@ -1,5 +1,5 @@
-"""A person's account: the role and activation the coordination office sets, and the
-reminder mails the person wants (the kinds are registered by the apps in
+"""A person's account: the role and activation the coordination office sets, their own
+profile, and the reminder mails the person wants (the kinds are registered by the apps in
 common.reminders)."""
 
 from django.core.exceptions import ValidationError
@@ -28,9 +28,30 @@ def user_set_active(*, user: User, active: bool, by: User) -> None:
     user.save(update_fields=["is_active"])
 
 
+PROFILE_FIELDS = ("first_name", "last_name", "phone", "function")
+
+
+def profile_update(*, user: User, fields: dict) -> User:
+    """A person corrects their own name, phone and function (DSGVO Art. 16)."""
+    permission_check(user, "members.change_own_profile")
+    # Compared with the stored row: a bound ModelForm has already copied its values onto
+    # the instance it was given.
+    stored = User.objects.filter(pk=user.pk).values(*PROFILE_FIELDS).get()
+    changed = [name for name in PROFILE_FIELDS
+               if name in fields and stored[name] != fields[name]]
+    for name in changed:
+        setattr(user, name, fields[name])
+    if changed:
+        user.save(update_fields=changed)
+    return user
+
+
 def notifications_save(*, user: User, wanted: set[str]) -> User:
     """Store the reminder kinds the person switched off (everything not wanted)."""
-    offered = {kind.value for kind in reminder_kinds()}
-    user.muted_reminders = sorted(offered - set(wanted))
+    # Kinds the person is not offered keep their stored setting (a former coordinator who
+    # muted feedback reminders keeps that, should the role come back).
+    offered = {kind.value for kind in reminder_kinds(user)}
+    kept = set(user.muted_reminders) - offered
+    user.muted_reminders = sorted(kept | (offered - set(wanted)))
     user.save(update_fields=["muted_reminders"])
     return user

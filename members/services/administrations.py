@@ -82,8 +82,3 @@ def contact_save(*, contact: ContactPerson, fields: dict, by: User) -> ContactPe
     permission_check(by, "members.change_administration", contact.administration)
     _apply(contact, fields)
     return contact
-
-
-def contact_delete(*, contact: ContactPerson, by: User) -> None:
-    permission_check(by, "members.change_administration", contact.administration)
-    contact.delete()

@@ -13,6 +13,7 @@ from ..forms import AdministrationForm, ContactForm, ProfileForm
 from ..models import Administration, ContactPerson
 from ..selectors import profile_questions_and_answers
 from ..services import administrations as services
+from ..services.removal import contact_remove, removal_pseudonym
 
 # The administration of the page, from the address.
 ADMINISTRATION = URLObject(Administration, kwarg="slug")
@@ -60,7 +61,8 @@ def profile_edit(request, administration):
 @require_http_methods(["GET", "HEAD", "POST"])
 @permission_required("members.change_administration", ADMINISTRATION)
 def contact_edit(request, administration, pk=None):
-    contact = (get_object_or_404(ContactPerson, pk=pk, administration=administration)
+    contact = (get_object_or_404(ContactPerson.objects.present(), pk=pk,
+                                 administration=administration)
                if pk else ContactPerson(administration=administration))
     form = ContactForm(request.POST or None, instance=contact)
     if request.method == "POST" and form.is_valid():
@@ -78,12 +80,16 @@ def contact_edit(request, administration, pk=None):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@permission_required("members.change_administration", ADMINISTRATION)
+@permission_required("members.remove_contact", ADMINISTRATION)
 def contact_delete(request, administration, pk):
-    contact = get_object_or_404(ContactPerson, pk=pk, administration=administration)
+    contact = get_object_or_404(ContactPerson.objects.present(), pk=pk,
+                                administration=administration)
     if request.method == "POST":
-        services.contact_delete(contact=contact, by=request.user)
-        messages.success(request, _("Die Ansprechperson wurde entfernt."))
+        contact_remove(contact=contact, by=request.user)
+        messages.success(request, _("Die Ansprechperson wurde entfernt. Wo Sachstände sie "
+                                    "nannten, steht jetzt „%(pseudonym)s“.")
+                         % {"pseudonym": removal_pseudonym(administration)})
         return redirect(administration.get_absolute_url() + "#ansprechpersonen")
     return render(request, "members/contact_confirm_delete.html",
-                  {"administration": administration, "contact": contact})
+                  {"administration": administration, "contact": contact,
+                   "pseudonym": removal_pseudonym(administration)})

@@ -85,7 +85,7 @@ class RowChecker:
             self.topics_by_name.setdefault(topic.name, []).append(topic)
         self.services = {s.ozg_id: s for s in OzgService.objects.filter(ozg_id__in=ozg_ids)}
         self.contacts: dict[tuple[int, str], list[ContactPerson]] = {}
-        for contact in ContactPerson.objects.filter(administration__in=administrations):
+        for contact in ContactPerson.objects.present().filter(administration__in=administrations):
             self.contacts.setdefault((contact.administration_id, contact.name), []).append(
                 contact)
         self.stages = self._choices(labels.stages)

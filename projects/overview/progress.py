@@ -1,20 +1,17 @@
 """Progress over time: the share of statuses at pilot or live, month by month.
 
-Today's numbers come from the summaries; earlier months are derived backwards from the
-status history with aggregate queries (stage transitions and new statuses per month), so
-no status row is loaded into Python. History is only ever appended in the running month,
-so the counts of completed months are cached and only the running month is counted on
-each request. Closed survey rounds add their exact snapshots.
+Today's numbers come from the stage counts (StageCount); earlier months are derived
+backwards from the monthly stage changes (StageChangeMonth), which status_save keeps in
+step like the counts. Neither statuses nor their history are aggregated per request: the
+page reads a few hundred summary rows whatever the size of the network. Closed survey
+rounds add their exact snapshots.
 """
 
 import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from django.core.cache import cache
-from django.db.models import Count, DateField, Exists, IntegerField, OuterRef, Q, Sum
-from django.db.models.fields.json import KT
-from django.db.models.functions import Cast, TruncMonth
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.safestring import SafeString
@@ -22,39 +19,32 @@ from django.utils.translation import gettext as _
 
 from ..catalogue.selectors import in_catalogue_order
 from ..enums import Stage, SurveyState
-from ..models import StageCount, StatusChange, SurveySnapshot, Topic
+from ..models import StageChangeMonth, StageCount, SurveySnapshot, Topic
 from .charts import Marker, Point, line_chart, percent
 
 MONTHS = 24
-# Completed months are recounted at most daily, so history removed with a deleted member
-# disappears from the chart by the next day.
-CACHE_SECONDS = 24 * 60 * 60
 ADVANCED = Stage.PILOT  # pilot and live: a member can show it working
 
 
 @dataclass(frozen=True)
 class Scope:
-    """One summary scope and the matching filters on history and snapshots."""
+    """One summary scope and the matching filter on snapshots."""
 
     summary: str
     summary_id: int
-    history: dict
     snapshots: dict
 
     @classmethod
     def topic(cls, topic: Topic) -> "Scope":
-        return cls(StageCount.Scope.TOPIC, topic.pk, {"status__topic_id": topic.pk},
-                   {"topic_id": topic.pk})
+        return cls(StageCount.Scope.TOPIC, topic.pk, {"topic_id": topic.pk})
 
     @classmethod
     def network_topics(cls) -> "Scope":
-        return cls(StageCount.Scope.NETWORK_TOPICS, 0, {"status__topic__isnull": False},
-                   {"topic__isnull": False})
+        return cls(StageCount.Scope.NETWORK_TOPICS, 0, {"topic__isnull": False})
 
     @classmethod
     def network_services(cls) -> "Scope":
-        return cls(StageCount.Scope.NETWORK_SERVICES, 0, {"status__service__isnull": False},
-                   {"service__isnull": False})
+        return cls(StageCount.Scope.NETWORK_SERVICES, 0, {"service__isnull": False})
 
 
 @dataclass(frozen=True)
@@ -96,38 +86,17 @@ def _month_starts(today: date) -> list[date]:
 
 
 def _start_of(day: date) -> datetime:
-    # An aware moment rather than a __date lookup, so the index on changed_at is used.
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-def _changes_per_month(scope: Scope, since: date, until: date | None = None
-                       ) -> dict[date, tuple[int, int, int]]:
-    moments = {"changed_at__gte": _start_of(since)}
-    if until:
-        moments["changed_at__lt"] = _start_of(until)
-    before = Cast(KT("changes__stage__0"), IntegerField())
-    after = Cast(KT("changes__stage__1"), IntegerField())
-    # The first change of a status is its creation (pk order follows time order).
-    earlier = StatusChange.objects.filter(status_id=OuterRef("status_id"), pk__lt=OuterRef("pk"))
-    rows = (StatusChange.objects.filter(**moments, **scope.history)
-            .annotate(month=TruncMonth("changed_at", output_field=DateField()),
-                      before=before, after=after)
+def _changes_per_month(scope: Scope, since: date) -> dict[date, tuple[int, int]]:
+    """Per month: by how much the statuses at pilot or live and all statuses changed."""
+    rows = (StageChangeMonth.objects
+            .filter(scope=scope.summary, scope_id=scope.summary_id, month__gte=since)
             .values("month")
-            .annotate(up=Count("pk", filter=Q(before__lt=ADVANCED, after__gte=ADVANCED)),
-                      down=Count("pk", filter=Q(before__gte=ADVANCED, after__lt=ADVANCED)),
-                      created=Count("pk", filter=~Q(Exists(earlier))))
+            .annotate(total=Sum("change"), advanced=Sum("change", filter=Q(stage__gte=ADVANCED)))
             .order_by())
-    return {row["month"]: (row["up"], row["down"], row["created"]) for row in rows}
-
-
-def _history(scope: Scope, months: list[date]) -> dict[date, tuple[int, int, int]]:
-    running = months[-1]
-    key = f"projects:progress:{scope.summary}:{scope.summary_id}:{running.isoformat()}"
-    completed = cache.get(key)
-    if completed is None:
-        completed = _changes_per_month(scope, months[0], until=running)
-        cache.set(key, completed, CACHE_SECONDS)
-    return {**completed, **_changes_per_month(scope, running)}
+    return {row["month"]: (row["advanced"] or 0, row["total"] or 0) for row in rows}
 
 
 def progress_of(scope: Scope, *, today: date | None = None) -> Progress:
@@ -136,12 +105,12 @@ def progress_of(scope: Scope, *, today: date | None = None) -> Progress:
     now = StageCount.objects.filter(scope=scope.summary, scope_id=scope.summary_id).aggregate(
         total=Sum("count"), advanced=Sum("count", filter=Q(stage__gte=ADVANCED)))
     advanced, total = now["advanced"] or 0, now["total"] or 0
-    changes = _history(scope, months)
+    changes = _changes_per_month(scope, months[0])
     points = []
     for month in reversed(months):
         points.append(MonthPoint(month, max(0, min(advanced, total)), max(total, 0)))
-        up, down, created = changes.get(month, (0, 0, 0))
-        advanced, total = advanced - up + down, total - created
+        advanced_change, total_change = changes.get(month, (0, 0))
+        advanced, total = advanced - advanced_change, total - total_change
     surveys = [
         SurveyPoint(row["round__title"], timezone.localdate(row["round__closed_at"]),
                     row["advanced"], row["total"])

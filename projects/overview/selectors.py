@@ -139,6 +139,13 @@ def statuses_of(*, topic: Topic | None = None, service: OzgService | None = None
             .order_by("-stage", "administration__name", "pk"))
 
 
+def statuses_in_order(ids: list[int]) -> list[Status]:
+    """These statuses with administration and contact, in the order of `ids` (a page of
+    statuses_of chosen on the index alone)."""
+    by_pk = Status.objects.select_related("administration", "contact").in_bulk(ids)
+    return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
 def products_used(*, topic: Topic | None = None, service: OzgService | None = None,
                   limit: int = 10) -> list[dict]:
     """The most used products of one topic or service, spelled as first entered."""
@@ -173,7 +180,7 @@ def maturity_by_themenfeld() -> list[MaturityRow]:
 def maturity_of_service(service: OzgService) -> list[int]:
     """Statuses of one service per Reifegrad; bounded by the number of members."""
     counts = dict(service.statuses.filter(maturity__isnull=False).values("maturity")
-                  .annotate(count=Count("pk")).values_list("maturity", "count").order_by())
+                  .annotate(count=Count("*")).values_list("maturity", "count").order_by())
     return [counts.get(level, 0) for level in Maturity.values]
 
 

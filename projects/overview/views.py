@@ -13,6 +13,7 @@ from common.params import page_number
 from common.permissions import permission_required
 
 from ..enums import MATURITY_DESCRIPTIONS, Maturity
+from ..maps import service_map, topic_map
 from ..models import OzgService, StageCount, Topic
 from .charts import (
     NO_STATUS,
@@ -37,6 +38,7 @@ from .selectors import (
     products_used,
     stage_distribution,
     status_rows,
+    statuses_in_order,
     statuses_of,
     with_live_counts,
 )
@@ -76,7 +78,10 @@ def index(request):
 def _status_list(request, *, topic=None, service=None):
     filter_form = StatusListFilter(request.GET)
     statuses = statuses_of(topic=topic, service=service, **filter_form.values())
-    page = Paginator(statuses, HELPERS_PAGE_SIZE).get_page(page_number(request))
+    # The page is chosen on the covering index (ids only), then its rows are read.
+    page = Paginator(statuses.values_list("pk", flat=True), HELPERS_PAGE_SIZE).get_page(
+        page_number(request))
+    page.object_list = statuses_in_order(list(page.object_list))
     kind, slug = ("thema", topic.slug) if topic else ("ozg", str(service.ozg_id))
     return {
         "filter_form": filter_form,
@@ -104,6 +109,7 @@ def topic_detail(request, slug):
             progress, chart_id="verlauf",
             title=_("Anteil mit Pilot oder Betrieb beim Thema %(name)s, Monat für Monat")
             % {"name": topic.name}),
+        "member_map": topic_map(request, topic),
         **_status_list(request, topic=topic),
     })
 
@@ -145,6 +151,7 @@ def service_detail(request, ozg_id):
             bars=[Bar(level.label, count, f"maturity--{level.value}")
                   for level, count in zip(Maturity, maturity, strict=True)]),
         "levels": _maturity_legend(),
+        "member_map": service_map(request, service),
         **_status_list(request, service=service),
     })
 

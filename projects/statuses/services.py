@@ -6,13 +6,23 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.permissions import permission_check
 from members.models import Administration, User
 
 from ..enums import StatusSource
-from ..models import MaturityCount, OzgService, StageCount, Status, StatusChange, Topic
+from ..models import (
+    MaturityCount,
+    OzgService,
+    StageChangeMonth,
+    StageCount,
+    Status,
+    StatusChange,
+    Topic,
+)
+from .history_summaries import month_changes_rebuild
 
 TRACKED_FIELDS = ["stage", "maturity", "since", "department", "product", "contact_id", "note"]
 
@@ -55,6 +65,22 @@ def _bump_maturities(rows: list[tuple[int, int, int]]) -> None:
             "+ EXCLUDED.count", [value for row in rows for value in row])
 
 
+def _bump_months(rows: list[tuple[str, int, int, int]]) -> None:
+    """Add (scope, scope_id, stage, delta) rows to this month's stage changes."""
+    if not rows:
+        return
+    month = timezone.localdate().replace(day=1)
+    table = StageChangeMonth._meta.db_table
+    values = ", ".join(["(%s, %s, %s, %s, %s)"] * len(rows))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (scope, scope_id, month, stage, change) "  # noqa: S608
+            f"VALUES {values} ON CONFLICT (scope, scope_id, month, stage) DO UPDATE "
+            f"SET change = {table}.change + EXCLUDED.change",
+            [value for scope, scope_id, stage, delta in rows
+             for value in (scope, scope_id, month, stage, delta)])
+
+
 def _scopes(status: Status) -> list[tuple[str, int]]:
     if status.topic_id:
         subject = [(StageCount.Scope.NETWORK_TOPICS, 0), (StageCount.Scope.TOPIC, status.topic_id)]
@@ -71,6 +97,7 @@ def _update_summaries(status: Status, old_stage: int | None, old_maturity: int |
         if old_stage is not None:
             rows += [(scope, scope_id, old_stage, -1) for scope, scope_id in _scopes(status)]
         _bump_stages(rows)
+        _bump_months([row for row in rows if row[0] in StageChangeMonth.SCOPES])
     if themenfeld_id and old_maturity != status.maturity:
         rows = []
         if old_maturity is not None:
@@ -132,7 +159,8 @@ def status_save(
 
 
 def summaries_rebuild() -> None:
-    """Recount every summary from the statuses (for repairs and after bulk loads)."""
+    """Recount every summary from the statuses and their history (for repairs and after
+    bulk loads)."""
     stage_table, status_table = StageCount._meta.db_table, Status._meta.db_table
     maturity_table = MaturityCount._meta.db_table
     service_table = OzgService._meta.db_table
@@ -155,3 +183,4 @@ def summaries_rebuild() -> None:
             f"SELECT s.themenfeld_id, st.maturity, COUNT(*) FROM {status_table} st "
             f"JOIN {service_table} s ON s.id = st.service_id "
             "WHERE st.maturity IS NOT NULL GROUP BY s.themenfeld_id, st.maturity")
+        month_changes_rebuild(cursor)

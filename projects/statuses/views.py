@@ -2,12 +2,13 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from common.params import page_number
+from common.params import int_param, page_number
 from common.permissions import URLObject, permission_required
 from members.models import Administration
 
@@ -25,6 +26,7 @@ from .services import StatusConflict, status_save
 
 # The administration of the page, from the address.
 ADMINISTRATION = URLObject(Administration, kwarg="slug")
+SERVICE_STATUSES_PER_PAGE = 50
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -43,7 +45,7 @@ def status_edit_service(request, administration, ozg_id):
 def _status_edit(request, administration, *, topic=None, service=None):
     subject = {"topic": topic, "service": service}
     status = status_for(administration=administration, **subject)
-    form_options = {"contacts": administration.contacts.all(), "with_maturity": bool(service)}
+    form_options = {"contacts": administration.contacts.present(), "with_maturity": bool(service)}
     form = StatusForm(request.POST or None, initial=StatusForm.initial_for(status), **form_options)
     conflict = None
     if request.method == "POST" and form.is_valid():
@@ -77,10 +79,16 @@ def _status_edit(request, administration, *, topic=None, service=None):
 @permission_required("projects.view_statuses", ADMINISTRATION)
 def status_history(request, administration):
     page = status_history_page(administration=administration, page=page_number(request))
+    services_page = None
+    if page.number == 1:
+        # 557 OZG services: a page of them at a time (?ozg=), like the history.
+        services_page = Paginator(service_statuses_of(administration=administration),
+                                  SERVICE_STATUSES_PER_PAGE).get_page(
+            int_param(request.GET.get("ozg"), minimum=1) or 1)
     return render(request, "projects/status_history.html", {
         "administration": administration, "page": page,
-        "service_statuses": service_statuses_of(administration=administration)
-        if page.number == 1 else None,
+        "services_page": services_page,
+        "service_statuses": services_page.object_list if services_page else None,
         "pick_form": OzgPickForm(),
     })
 

@@ -554,8 +554,8 @@ def test_article_page_query_count_does_not_grow_with_related_items(
     # The article; tags, topics, projects, meetings, documents; for members the statuses
     # and the contacts of "Wer kann helfen?" (internal: visitors get none), session, user,
     # the administration in the header and Django's own permission tables (asked once per
-    # request).
-    expected = 13 if role == "member" else 6
+    # request); for members also how many could help in all (only the first 20 are named).
+    expected = 14 if role == "member" else 6
 
     with django_assert_num_queries(expected):
         first = client.get(reverse("knowledge:article_detail", args=[small.slug]))
@@ -563,9 +563,13 @@ def test_article_page_query_count_does_not_grow_with_related_items(
         second = client.get(reverse("knowledge:article_detail", args=[large.slug]))
 
     assert first.content.decode().count("Dokument 0") == 1
-    helpers = 30 if role == "member" else 0
+    helpers = 20 if role == "member" else 0
     assert len(second.context["helpers"]) == helpers
     assert second.content.decode().count('class="helper-list__item"') == helpers
+    if role == "member":
+        assert second.context["helpers"].total == 30
+        assert "Hier die ersten 20 von 30 Mitgliedern, die am weitesten sind." in (
+            second.content.decode())
 
 
 # --- Diff helper ---------------------------------------------------------------------------

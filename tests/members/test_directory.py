@@ -180,11 +180,13 @@ def test_directory_queries_do_not_grow_with_members(client, reader, logged_in):
     client.get(reverse("members:list"))  # warm up session and caches
     with CaptureQueriesContext(connection) as small:
         client.get(reverse("members:list"))
-    _populate(29)
+    _populate(59)
     with CaptureQueriesContext(connection) as large:
         response = client.get(reverse("members:list"))
 
-    assert len(response.context["administrations"]) >= 30
+    # A page of 50 whatever the size of the network.
+    assert len(response.context["administrations"]) == 50
+    assert response.context["page"].paginator.count >= 60
     assert len(large.captured_queries) == len(small.captured_queries)
 
 
@@ -210,3 +212,34 @@ def test_imported_non_members_are_not_listed(client, network):
 
     assert "Ortsgemeinde Nur Importiert" not in default
     assert "Ortsgemeinde Nur Importiert" not in with_former
+
+
+def test_directory_filters_by_parent_name_in_a_search_field(client, network):
+    page = client.get(reverse("members:list"), {"parent": "mayen"})
+
+    assert _names(page) == ["Stadt Andernach"]
+    html = page.content.decode()
+    assert 'name="parent"' in html and 'value="mayen"' in html
+    # A text field, not a select with an option per Kreis and Verbandsgemeinde.
+    assert '<select name="parent"' not in html
+    assert _names(client.get(reverse("members:list"), {"parent": "Unbekannt"})) == []
+
+
+def test_directory_pages_through_members_fifty_at_a_time(client):
+    for number in range(53):
+        AdministrationFactory(name=f"Gemeinde {number:02d}")
+
+    first = client.get(reverse("members:list"))
+    last = client.get(reverse("members:list"), {"page": 2, "q": "Gemeinde"})
+
+    assert _names(first)[:2] == ["Gemeinde 00", "Gemeinde 01"]
+    assert len(_names(first)) == 50
+    assert _names(last) == ["Gemeinde 50", "Gemeinde 51", "Gemeinde 52"]
+    page = first.content.decode()
+    assert "53 Verwaltungen gefunden." in page
+    assert "Seite 1 von 2" in page
+    assert 'href="?page=2" rel="next"' in page
+    # The filter stays in the pager's links.
+    assert 'href="?page=1&amp;q=Gemeinde" rel="prev"' in last.content.decode()
+    # Not a page number: the first page, no error.
+    assert _names(client.get(reverse("members:list"), {"page": "x"}))[0] == "Gemeinde 00"

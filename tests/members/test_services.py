@@ -11,11 +11,11 @@ from members.models import Administration, ContactPerson, Invitation
 from members.services.accounts import user_change_role, user_set_active
 from members.services.administrations import (
     administration_update,
-    contact_delete,
     contact_save,
     profile_answers_save,
 )
 from members.services.invitations import invitation_create, invitation_revoke
+from members.services.removal import contact_remove
 
 pytestmark = pytest.mark.django_db
 
@@ -85,7 +85,7 @@ def test_reader_is_refused_contact_changes(reader, administration):
         contact_save(contact=ContactPerson(administration=administration),
                      fields={"name": "Bea Neu", "function": "pressestelle"}, by=reader)
     with pytest.raises(PermissionDenied):
-        contact_delete(contact=contact, by=reader)
+        contact_remove(contact=contact, by=reader)
 
     assert list(ContactPerson.objects.values_list("name", flat=True)) == ["Anna Alt"]
 

@@ -11,8 +11,11 @@ from django.db.models import Count
 
 from members.enums import AdministrationKind
 from members.models import Administration
-from projects.models import MaturityCount, StageCount, Status
+from projects.management.commands.generate_nationwide_statuses import MEMBER_SINCE
+from projects.models import MaturityCount, StageChangeMonth, StageCount, Status, StatusChange
+from projects.statuses.history_summaries import stage_months_rebuild
 from tests.factories import AdministrationFactory
+from tests.projects.helpers import make_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -82,20 +85,23 @@ def test_generator_creates_members_and_a_status_per_service(tmp_path):
 
     assert Administration.objects.count() == 4
     existing.refresh_from_db()
-    assert (existing.name, existing.member_since) == ("Kreisverwaltung Mayen-Koblenz", None)
+    # Left as it is, but a member now: the data set has every administration as a member.
+    assert (existing.name, existing.member_since) == ("Kreisverwaltung Mayen-Koblenz",
+                                                      MEMBER_SINCE)
     neuwied = Administration.objects.get(regional_key="07138")
     assert (neuwied.name, neuwied.kind) == ("Landkreis Neuwied", AdministrationKind.LANDKREIS)
     bassenheim = Administration.objects.get(regional_key="071375008202")
     assert (bassenheim.parent, bassenheim.kind) == (existing, AdministrationKind.GEMEINDE)
     assert set(Administration.objects.current().values_list("regional_key", flat=True)) == {
-        "07138", "071375008202", "071375008209"}
+        "07137", "07138", "071375008202", "071375008209"}
     assert Status.objects.count() == 40
     per_admin = Status.objects.values("administration").annotate(n=Count("id"))
     assert {row["n"] for row in per_admin} == {10}
     assert not Status.objects.filter(maturity=None).exists()
     assert not Status.objects.filter(stage__gt=0, since=None).exists()
     assert summaries() == recount()
-    assert "3 Verwaltungen angelegt, 1 vorhandene übernommen, 40 Sachstände geschrieben" in output
+    assert "3 Verwaltungen angelegt, 1 vorhandene übernommen, 40 Sachstände geschrieben (" \
+        in output
     assert "Sachstände: 40 von 40 (100 %)" in output
 
 
@@ -107,8 +113,8 @@ def test_generator_second_run_writes_nothing_and_keeps_summaries(tmp_path):
     output = generate("--regions", str(regions), "--limit-services", "5")
 
     assert list(Status.objects.order_by("pk").values()) == before
-    assert "0 Verwaltungen angelegt, 4 vorhandene übernommen, 0 Sachstände geschrieben, 20 " \
-           "vorhandene übersprungen" in output
+    assert "0 Verwaltungen angelegt, 4 vorhandene übernommen, 0 Sachstände geschrieben " \
+           "(0 Änderungen im Verlauf), 20 vorhandene übersprungen" in output
     assert summaries() == recount()
 
 
@@ -129,6 +135,38 @@ def test_generator_is_reproducible_for_a_seed(tmp_path):
     assert again == first
     assert drawn() != first
     assert len({stage for _k, _s, stage, _m, _d in first}) >= 3
+
+
+def test_generator_writes_topic_statuses_with_a_history_in_step_with_the_summaries(tmp_path):
+    topic = make_topic()
+
+    generate("--regions", str(write_regions(tmp_path)), "--limit-services", "5")
+
+    assert Status.objects.filter(topic=topic).count() == 4
+    assert Status.objects.count() == 4 * 6
+    for status in Status.objects.prefetch_related("changes"):
+        changes = sorted(status.changes.all(), key=lambda change: change.pk)
+        # The first change is the creation; the last one is the status as it stands.
+        assert changes[0].changes.get("stage", [0, 0])[0] == 0
+        assert changes[-1].changed_at == status.updated_at
+        assert status.version == len(changes)
+        stages = [c.changes["stage"] for c in changes if "stage" in c.changes]
+        assert (stages[-1][1] if stages else 0) == status.stage
+    assert StatusChange.objects.count() > Status.objects.count()
+    # Summed over all months, the monthly changes give today's counts.
+    for scope, scope_id in (("network_services", 0), ("network_topics", 0), ("topic", topic.pk)):
+        months = Counter()
+        for stage, change in StageChangeMonth.objects.filter(
+                scope=scope, scope_id=scope_id).values_list("stage", "change"):
+            months[stage] += change
+        counts = dict(StageCount.objects.filter(scope=scope, scope_id=scope_id, count__gt=0)
+                      .values_list("stage", "count"))
+        assert {stage: n for stage, n in months.items() if n} == counts
+    written = set(StageChangeMonth.objects.exclude(change=0).values_list(
+        "scope", "scope_id", "month", "stage", "change"))
+    stage_months_rebuild()
+    assert set(StageChangeMonth.objects.exclude(change=0).values_list(
+        "scope", "scope_id", "month", "stage", "change")) == written
 
 
 @pytest.mark.skipif(not SHARED_REGIONS.exists(), reason="shared reference data not present")

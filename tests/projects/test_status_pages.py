@@ -287,6 +287,29 @@ def test_history_queries_do_not_grow(client, world, reader):
     assert second.context["service_statuses"] is None
 
 
+
+def test_history_shows_the_ozg_statuses_a_page_at_a_time(client, world, reader):
+    administration = AdministrationFactory()
+    for number in range(53):
+        status_save(administration=administration, by=world["users"]["coordinator"],
+                    service=make_service(ozg_id=20000 + number, name=f"Leistung {number:02d}"),
+                    fields={"stage": Stage.PLANNED})
+    client.force_login(reader)
+    url = reverse("projects:status_history", args=[administration.slug])
+
+    first = client.get(url)
+    last = client.get(url, {"ozg": 2})
+
+    assert [s.service.name for s in first.context["service_statuses"]][-1] == "Leistung 49"
+    assert [s.service.name for s in last.context["service_statuses"]] == [
+        "Leistung 50", "Leistung 51", "Leistung 52"]
+    page = first.content.decode()
+    assert "Seite 1 von 2" in page
+    assert 'href="?ozg=2#ozg-leistungen" rel="next"' in page
+    row = '<th scope="row" class="kern-table__cell">20052 Leistung 52</th>'
+    assert row in last.content.decode()
+    assert row not in page
+
 # --- concurrent edits ------------------------------------------------------------------------
 
 def test_concurrent_edit_is_shown_and_nothing_overwritten(client, world, editor, coordinator):

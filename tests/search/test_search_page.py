@@ -290,3 +290,31 @@ def test_search_page_queries_do_not_grow_with_hits_of_any_kind(
     shown = titles(page)
     assert "Webseminar Verwaltung 2" in shown and "Webseminar Projekt 2" in shown
     assert ("Webseminar Sitzung 2" in shown) is (role == "member")
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ('"elektronische Akte"', ["Die elektronische Akte"]),
+    ('"elektronische Akte" Kreistag', []),
+    ('"elektronische Akte" OR Glasfaser', ["Die elektronische Akte", "Glasfaserausbau"]),
+    ('Akte -"elektronische Akte"', ["Akte und Elektronik"]),
+])
+def test_phrase_search_finds_the_words_next_to_each_other_only(member_client, reader, query,
+                                                                expected):
+    _article(reader, "Die elektronische Akte", body="Seit 2024 arbeiten wir mit der "
+             "elektronischen Akte im ganzen Haus.")
+    _article(reader, "Akte und Elektronik", body="Die Akte liegt bei der elektronischen "
+             "Poststelle.")  # both words, but not as the phrase
+    _article(reader, "Glasfaserausbau", body="Kein passendes Wort.")
+
+    assert sorted(found(member_client, query)) == sorted(expected)
+
+
+def test_phrase_search_reads_the_word_pairs_of_the_index(reader):
+    _article(reader, "Die elektronische Akte", body="Die elektronische Akte im Kreishaus.")
+
+    with CaptureQueriesContext(connection) as queries:
+        results = search_results(query='"elektronische Akte"', user=reader)
+
+    assert results.total == 1
+    assert any("'elektron akt'" in str(q["sql"]) or "elektron akt" in str(q["sql"])
+               for q in queries.captured_queries)

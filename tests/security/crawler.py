@@ -29,6 +29,14 @@ DEMO_LOGINS = {
 
 # Parts of the URL space that are not the project's own pages.
 FOREIGN_PREFIXES = ("/admin/", "/konto/", "/static/", "/media/")
+# The project's own pages inside allauth's /konto/ (profile, data rights, notifications).
+OWN_UNDER_FOREIGN = ("/konto/profil/", "/konto/meine-daten/", "/konto/entfernen/",
+                     "/konto/benachrichtigungen/")
+
+
+def is_foreign(path: str) -> bool:
+    return path.startswith(FOREIGN_PREFIXES) and not (
+        path == "/konto/" or path.startswith(OWN_UNDER_FOREIGN))
 # Links a crawler must not follow: they change state on GET or end the session.
 NEVER_FOLLOW = ("/konto/logout/",)
 
@@ -88,7 +96,7 @@ def project_routes() -> list[tuple[str, str, object]]:
     return [
         (route, name, view)
         for route, name, view in _walk(get_resolver().url_patterns)
-        if not ("/" + route.lstrip("^")).startswith(FOREIGN_PREFIXES)
+        if not is_foreign("/" + route.lstrip("^"))
     ]
 
 
@@ -193,7 +201,7 @@ def crawl(client, *, start: tuple[str, ...] = ("/",), per_route: int = 2,
     while queue and len(pages) < limit:
         url = queue.popleft()
         path = urlsplit(url).path
-        if path.startswith(FOREIGN_PREFIXES) or path.startswith(NEVER_FOLLOW):
+        if is_foreign(path) or path.startswith(NEVER_FOLLOW):
             continue
         route = route_of(url)
         if not route and path != "/":

@@ -11,12 +11,15 @@ import io
 import pkgutil
 import re
 from decimal import Decimal
+from pathlib import Path
 from urllib.parse import urlencode
 
 import django_filters
 import hypothesis
 import pytest
 from django import forms
+from django.apps import apps as django_apps
+from django.conf import settings
 from django.contrib import admin
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, connection, transaction
@@ -48,11 +51,15 @@ from tests.projects.helpers import make_topic
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_PACKAGES = ("common", "kreishaus", "members", "meetings", "projects", "knowledge")
+# Every package of this project with an app config (a new app is swept without a change here).
+PROJECT_PACKAGES = tuple(sorted({
+    config.name.split(".")[0] for config in django_apps.get_app_configs()
+    if Path(config.path).is_relative_to(settings.BASE_DIR)
+    and ".venv" not in Path(config.path).relative_to(settings.BASE_DIR).parts}))
 NOT_FOUND = "Seite nicht gefunden"
 # Modules that configure or start something when imported; they define no forms.
 NOT_IMPORTED = tuple(f"{package}.migrations" for package in PROJECT_PACKAGES) + (
-    "kreishaus.settings", "kreishaus.wsgi", "kreishaus.asgi")
+    "kreishaus.settings", "kreishaus.wsgi", "kreishaus.asgi", "kreishaus.quickstart.__main__")
 
 
 # --- The middleware: GET, POST, file names, paths ----------------------------------------
