@@ -94,3 +94,13 @@ def markdown_section(source: str, *, heading_level: int) -> SafeString:
     html = _PARAGRAPH.sub(lambda m: "<p>" + m[1].strip().replace("\n", "<br>\n") + "</p>",
                           html)
     return mark_safe(html)  # noqa: S308 - markdown_render sanitized it; only tags renamed
+
+
+def markdown_compact(source: str, *, heading_level: int = 3) -> SafeString:
+    """A short text (a decision's wording) inline when it is one paragraph, so it can stand
+    in a sentence ("… – einstimmig"); longer texts keep their structure."""
+    html = str(markdown_section(source, heading_level=heading_level)).strip()
+    inner = html.removeprefix("<p>").removesuffix("</p>")
+    if html.startswith("<p>") and "<p>" not in inner and "</p>" not in inner:
+        return mark_safe(inner)  # noqa: S308 - sanitized by markdown_render
+    return mark_safe(html)  # noqa: S308 - sanitized by markdown_render

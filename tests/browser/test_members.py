@@ -135,7 +135,7 @@ def test_directory_filter_by_kind(page, live_server, transactional_db):
     assert expected
 
     page.goto(f"{live_server.url}/mitglieder/")
-    rows = page.locator("table tbody tr")
+    rows = page.get_by_role("table", name="Mitgliedsverwaltungen").locator("tbody tr")
     expect(rows).to_have_count(Administration.objects.current().count())
 
     page.get_by_label(re.compile(r"^Art\b")).select_option(label="Verbandsgemeinde")

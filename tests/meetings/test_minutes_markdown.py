@@ -34,7 +34,7 @@ def test_notes_summary_and_decisions_render_as_structure(client, published, read
     assert "<li>Neuwied pilotiert</li>" in page and "<li>Mayen folgt</li>" in page
     # The note's own heading sits below "TOP 1: …" (an h3), not beside it.
     assert "<h4>Ergebnis</h4>" in page
-    assert "Leitfaden <em>annehmen</em>" in page
+    assert "<li>Leitfaden <em>annehmen</em> – <strong>" in page
     assert "# Ergebnis" not in page and "**E-Akte**" not in page
 
 
