@@ -14,6 +14,9 @@ forget them:
 from django import forms
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from .input import has_line_break
@@ -89,3 +92,22 @@ class Form(InputRulesMixin, forms.Form):
 
 class ModelForm(InputRulesMixin, forms.ModelForm):
     pass
+
+
+class Select(forms.Select):
+    """A select that renders its options in Python, not through one template include per
+    option: the same HTML as Django's templates, at a fraction of the cost (a filter with
+    150 options took half of the knowledge start page's time). For selects with many
+    options; the class name keeps the widget type "select" (common.rendering's classes)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = []
+        for group_name, group_choices, _index in widget["optgroups"]:
+            rendered = format_html_join("", '<option value="{}"{}>{}</option>', (
+                (str(option["value"]), flatatt(option["attrs"]), option["label"])
+                for option in group_choices))
+            options.append(format_html('<optgroup label="{}">{}</optgroup>', group_name,
+                                       rendered) if group_name else rendered)
+        return format_html('<select name="{}"{}>{}</select>', widget["name"],
+                           flatatt(widget["attrs"]), mark_safe("".join(options)))  # noqa: S308 (escaped above)

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, Max, Min, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 from taggit.models import Tag
 
@@ -67,15 +67,6 @@ def article_tags(user=None) -> QuerySet[Tag]:
     return Tag.objects.filter(Exists(tagged)).order_by("name")
 
 
-def article_contributors(user=None) -> QuerySet[Administration]:
-    """Administrations that contributed at least one article the user finds in lists
-    (without a user: any article), for the filter's choices."""
-    articles = Article.objects.all() if user is None else Article.objects.listed_for(user)
-    contributed = articles.filter(administration=OuterRef("pk"))
-    return (Administration.objects.filter(Exists(contributed))
-            .order_by("name").only("pk", "name", "slug"))
-
-
 def _visible_documents(user) -> QuerySet[Document]:
     # The document pages' own scoping and shape (file type, administration), archived left out.
     return documents_visible_to(user).filter(archived_at__isnull=True).order_by("title", "pk")
@@ -128,10 +119,14 @@ def article_helpers(*, topics: list[Topic], user) -> HelperList:
     if not topics:
         return helpers
     today = timezone.localdate()
-    current = Administration.objects.current(today).values("pk")
+    # Current members (Administration.objects.current()) as conditions on the joined row,
+    # not `administration__in=<subquery>`: that hashed all 11,000 administrations once
+    # more per query, next to the join for their names (3 of 9 ms at national scale).
     advanced = (Status.objects.visible_to(user)
                 .filter(topic__in=[t.pk for t in topics], stage__gte=HELPER_MIN_STAGE,
-                        administration__in=current))
+                        administration__member_since__lte=today)
+                .filter(Q(administration__member_until__isnull=True)
+                        | Q(administration__member_until__gt=today)))
     shown = (advanced.values("administration_id")
              .annotate(best=Max("stage"), name=Min("administration__name"))
              .order_by("-best", "name", "administration_id")

@@ -46,10 +46,9 @@ def index(request):
     user = request.user
     filterset = ArticleFilter(request.GET or None,
                               queryset=selectors.articles_listed_for(user))
-    # Choices come from the articles this user may see: a tag or contributor known only
-    # from internal articles is internal too.
+    # Choices come from the articles this user may see: a tag known only from internal
+    # articles is internal too.
     filterset.filters["schlagwort"].queryset = selectors.article_tags(user)
-    filterset.filters["verwaltung"].queryset = selectors.article_contributors(user)
     paginator = Paginator(filterset.qs, ARTICLES_PER_PAGE)
     if not filterset.is_bound:
         # Unfiltered: the number of articles, like the counts per category, only changes

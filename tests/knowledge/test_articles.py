@@ -1,6 +1,8 @@
 """Articles: writing with preview, revisions with diff and restore, archiving, and what the
 article page shows to members and visitors."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -471,6 +473,29 @@ def test_who_can_help_lists_advanced_members_with_contacts(client, reader, rich_
     assert 'href="mailto:hanna@example.org">hanna@example.org</a>' in box
     assert "Telefon 02641 123" in box
     assert "Stadt Andernach" not in box  # only planned
+
+
+def test_who_can_help_names_current_members_only(client, reader, rich_article):
+    topic = rich_article.topics.get()
+    today = timezone.localdate()
+    former = make_administration("ehemalig", name="Verbandsgemeinde Ehemalig",
+                                 member_until=today)
+    future = make_administration("kuenftig", name="Stadt Künftig",
+                                 member_since=today + timedelta(days=1))
+    leaving = make_administration("scheidend", name="Gemeinde Scheidend",
+                                  member_until=today + timedelta(days=30))
+    for member in (former, future, leaving):
+        make_status(member, topic, Stage.LIVE)
+    client.force_login(reader)
+
+    response = client.get(reverse("knowledge:article_detail", args=[rich_article.slug]))
+
+    helpers = response.context["helpers"]
+    assert [h.administration.name for h in helpers] == [
+        "Gemeinde Scheidend", "Kreis Ahrweiler", "Landkreis Neuwied"]
+    assert helpers.total == 3
+    page = response.content.decode()
+    assert "Verbandsgemeinde Ehemalig" not in page and "Stadt Künftig" not in page
 
 
 def test_visitor_sees_public_parts_only(client, rich_article):

@@ -1,14 +1,17 @@
 """The knowledge start page /wissen/: categories with counts, newest and recently changed
 articles, the filter, visibility per role, and a query count that does not grow."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
 from knowledge.articles import services
 from knowledge.articles.views import ARTICLES_PER_PAGE
 from knowledge.enums import Visibility
+from tests.factories import UserFactory
 from tests.knowledge.factories import CategoryFactory, article_make
-from tests.knowledge.helpers import make_topic
+from tests.knowledge.helpers import make_administration, make_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -147,7 +150,46 @@ def test_filter_form_is_labelled_and_offers_used_values(client, reader, articles
         assert f">{label}" in form
     assert '<option value="haushalt">Haushalt</option>' in form
     assert '<option value="buergerportal">Bürgerportal</option>' in form
-    assert "Landkreis Neuwied</option>" in form
+    # The contributor is a text field: at national scale any member may contribute.
+    assert re.search(r'<input type="text" name="verwaltung"[^>]*>', form)
+    assert "Landkreis Neuwied</option>" not in form
+    assert "Name der Verwaltung, z. B. „Neuwied“" in form
+
+
+@pytest.mark.parametrize("value", ["Landkreis Neuwied", "neuwied", "nr", "slug"],
+                         ids=["name", "part of the name", "short name", "slug"])
+def test_administration_filter_by_name_short_name_or_slug(client, reader, other_administration,
+                                                          articles, value):
+    value = other_administration.slug if value == "slug" else value
+    client.force_login(reader)
+
+    response = client.get(INDEX, {"verwaltung": value})
+
+    assert _titles(response) == ["Musterdienstanweisung Portal"]
+    page = response.content.decode()
+    assert "1 Artikel passt zu diesen Filtern." in page
+    assert f'name="verwaltung" value="{value}"' in page  # the input is kept
+
+
+def test_administration_filter_without_match_says_so(client, reader, articles):
+    client.force_login(reader)
+
+    response = client.get(INDEX, {"verwaltung": "Landkreis Vulkaneifel"})
+
+    assert response.status_code == 200 and _titles(response) == []
+    assert "Kein Artikel passt zu diesen Filtern." in response.content.decode()
+
+
+def test_filter_form_does_not_grow_with_contributors(client, reader, editor, articles):
+    client.force_login(reader)
+    before = client.get(INDEX).content.decode().count("<option")
+    for n in range(5):
+        author = UserFactory(administration=make_administration(f"beitrag-{n}"))
+        article_make(author=author, title=f"Beitrag {n}", category=articles["public"].category)
+
+    after = client.get(INDEX).content.decode().count("<option")
+
+    assert after == before
 
 
 def test_filter_keeps_archived_articles_out(client, reader, articles):
@@ -209,17 +251,20 @@ def _make_articles(n, *, author, shelves, start=0):
 
 
 @pytest.mark.parametrize("role", ["visitor", "member"])
-@pytest.mark.parametrize("params", [{}, {"schlagwort": "e-akte", "kategorie": "vorlagen"}],
-                         ids=["unfiltered", "filtered"])
+@pytest.mark.parametrize("params", [{}, {"schlagwort": "e-akte", "kategorie": "vorlagen"},
+                                    {"verwaltung": "Mayen", "q": "Artikel"}],
+                         ids=["unfiltered", "filtered", "by contributor"])
 def test_start_page_query_count_does_not_grow_with_articles(
         client, reader, shelves, django_assert_num_queries, role, params):
     if role == "member":
         client.force_login(reader)
     _make_articles(1, author=reader, shelves=shelves)
-    # Categories with counts, newest, recently changed, four filter choice lists, the
-    # result count, page and its tags (plus one lookup per filter value); members add
-    # session, user, the administration in the header and Django's permission tables.
-    expected = 10 + len(params) + (5 if role == "member" else 0)
+    # Categories with counts, newest, recently changed, three filter choice lists (category,
+    # tag, topic; the contributor is a text field), the result count, page and its tags
+    # (plus one lookup per selected choice); members add session, user, the administration
+    # in the header and Django's permission tables.
+    lookups = len(set(params) & {"kategorie", "schlagwort", "thema"})
+    expected = 9 + lookups + (5 if role == "member" else 0)
 
     with django_assert_num_queries(expected):
         few = client.get(INDEX, params)

@@ -3,6 +3,7 @@ snippets, messages and the query count."""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -248,14 +249,51 @@ def test_search_finds_public_article_for_visitors(client, reader):
     assert found(client, "Data") == ["Open Data im Landkreis"]
 
 
+def _setting(name: str) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SHOW {name}")
+        return cursor.fetchone()[0]
+
+
 def test_search_leaves_planner_settings_of_the_callers_transaction(reader):
     _article(reader, "E-Akte")
+    parallel = _setting("max_parallel_workers_per_gather")
 
     assert search_results(query="Akte", user=reader).total == 1
 
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW enable_seqscan")
-        assert cursor.fetchone()[0] == "on"
+    assert _setting("enable_seqscan") == "on"
+    assert _setting("max_parallel_workers_per_gather") == parallel
+
+
+def _counted(queries) -> bool:
+    return any("COUNT(" in query["sql"] for query in queries.captured_queries)
+
+
+def test_search_counts_are_cached_until_the_next_write(settings, client, member_client, reader,
+                                                       django_capture_on_commit_callbacks):
+    settings.VISITOR_CACHE_SECONDS = 600
+    cache.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        _article(reader, "Webseminar zur E-Akte")
+    search_page(member_client, "Webseminar")  # counts into the cache
+
+    with CaptureQueriesContext(connection) as cached:
+        page = search_page(member_client, "Webseminar")
+    assert titles(page) == ["Webseminar zur E-Akte"] and not _counted(cached)
+    # Per audience: the members' count is not the visitors'.
+    assert found(client, "Webseminar") == []
+    assert status(search_page(client, "Webseminar")) == "0 Treffer für „Webseminar“."
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _article(reader, "Webseminar Nummer 2", visibility=Visibility.PUBLIC)
+    with CaptureQueriesContext(connection) as fresh:
+        page = search_page(member_client, "Webseminar")
+
+    assert _counted(fresh)
+    assert sorted(titles(page)) == ["Webseminar Nummer 2", "Webseminar zur E-Akte"]
+    assert status(page) == "2 Treffer für „Webseminar“."
+    assert found(client, "Webseminar") == ["Webseminar Nummer 2"]
+    cache.clear()
 
 
 def _one_of_each_kind(reader, group, n: int) -> None:
