@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import page_table  # noqa: E402  (puts the project on sys.path)
-from page_table import LUA, _environment, _ms, _queries, _redis, _wait_for, _wrk  # noqa: E402
+from page_table import LUA, _environment, _ms, _queries, _redis, _redis_stop, _wait_for, _wrk  # noqa: E402
 
 PAGES = [
     ("Thema E-Akte", "/vorhaben/themen/e-akte/", "reader"),
@@ -156,6 +156,7 @@ def main() -> None:
     finally:
         gunicorn.send_signal(signal.SIGTERM)
         gunicorn.wait(timeout=30)
+        _redis_stop(_redis_server)
 
 
 if __name__ == "__main__":

