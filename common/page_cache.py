@@ -16,6 +16,11 @@ searches are rendered afresh): the number of cached pages is bounded by the cont
 Logged-in people never get a cached page (their pages differ and are private), and a
 visitor with a session (a message waiting after logout, say) is served afresh as well.
 VISITOR_CACHE_SECONDS bounds how long a page is kept; 0 switches the cache off.
+
+`until_changed` keeps values (counts, a rendered map) that are the same for everyone who
+may see them, under the same version; internal data that visitors never see, and that
+changes often, such as statuses, has versions of its own per scope (`data_changed`), so a
+new status renews only what shows its topic, not every cached value.
 """
 
 import hashlib
@@ -66,14 +71,43 @@ def visitor_pages_changed() -> None:
     transaction.on_commit(_bump, robust=True)
 
 
-def until_changed(key: str, compute):
+def _scope_key(scope: str) -> str:
+    return f"data-scope:{scope}"
+
+
+def _bump_scope(scope: str) -> None:
+    try:
+        cache.incr(_scope_key(scope))
+    except ValueError:  # not there: values under it were keyed without a number yet
+        cache.add(_scope_key(scope), 1, timeout=None)
+    except Exception:  # the cache is down: values age out after VISITOR_CACHE_SECONDS
+        logger.warning("data scope %s not invalidated", scope, exc_info=True)
+
+
+def data_changed(*scopes: str) -> None:
+    """Values kept for these scopes (see `until_changed`) are computed afresh from the
+    moment the current transaction commits."""
+    for scope in scopes:
+        transaction.on_commit(lambda scope=scope: _bump_scope(scope), robust=True)
+
+
+def _scope_versions(scopes: tuple[str, ...]) -> str:
+    if not scopes:
+        return ""
+    keys = [_scope_key(scope) for scope in scopes]
+    found = cache.get_many(keys)
+    return ".".join(str(found.get(key, 0)) for key in keys)
+
+
+def until_changed(key: str, compute, *, scopes: tuple[str, ...] = ()):
     """compute()'s value, kept in the cache until the next write that renews the visitor
-    pages: for counts over growing tables (e.g. articles per category) that only writes
-    change. Computed afresh each time when the cache is off or down."""
+    pages, or that changes one of `scopes` (see `data_changed`): for counts over growing
+    tables (e.g. articles per category) that only writes change. Computed afresh each time
+    when the cache is off or down."""
     if settings.VISITOR_CACHE_SECONDS <= 0:
         return compute()
     try:
-        full_key = f"until-changed:{_version()}:{key}"
+        full_key = f"until-changed:{_version()}:{_scope_versions(scopes)}:{key}"
         value = cache.get(full_key)
     except Exception:
         logger.warning("visitor page cache unavailable", exc_info=True)

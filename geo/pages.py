@@ -4,7 +4,13 @@ Kreis; any other value, or none, shows the members' region.
 
 Up to settings.MAP_MEMBER_LIMIT members are drawn one by one. Beyond it the map is drawn
 per Kreis (geo.kreise) and only the zoomed Kreis shows its members one by one, so a page
-holds about 400 areas, not 11,000, whatever the size of the network."""
+holds about 400 areas, not 11,000, whatever the size of the network.
+
+A page that names its map (`cache_key`) gets it from the cache until the members or the
+data it shows change (common.page_cache.until_changed with the page's `scopes`): the map is
+the same for everyone who may see the page. Only the views without other query parameters
+are kept (their links carry the other parameters, and made-up ones must not fill the
+cache)."""
 
 import re
 from collections.abc import Collection, Sequence
@@ -12,6 +18,9 @@ from typing import Protocol
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils import timezone
+
+from common.page_cache import until_changed
 
 from .kreise import kreis_map
 from .render import Area, LegendEntry, MemberMap, member_map
@@ -64,11 +73,34 @@ def _zoom_link(request: HttpRequest) -> str:
 def map_for_request(request: HttpRequest, *, source: MemberSource,
                     legend: Sequence[LegendEntry], title: str, rule: str,
                     prefer: Sequence[LegendEntry] | None = None, kind_column: bool = True,
-                    used_only: bool = False) -> MemberMap:
+                    used_only: bool = False, cache_key: str | None = None,
+                    scopes: tuple[str, ...] = ()) -> MemberMap:
     """The member map for this request, with the links that switch the view. `prefer` breaks
     ties between equally common values of a Kreis (default: the legend's order); `rule`
-    says in the legend how a Kreis is filled; `used_only` leaves unused values out of it."""
+    says in the legend how a Kreis is filled; `used_only` leaves unused values out of it;
+    `cache_key` and `scopes`: see the module's docstring."""
     choice = map_choice(request)
+
+    def compute() -> MemberMap:
+        return _build(request, choice, source=source, legend=legend, title=title, rule=rule,
+                      prefer=prefer, kind_column=kind_column, used_only=used_only)
+
+    if cache_key and set(request.GET) <= {PARAMETER}:
+        # The day is part of the key: who is a current member follows the calendar.
+        key = f"map:{cache_key}:{request.path}:{choice}:{timezone.localdate()}"
+        result = until_changed(key, compute, scopes=scopes)
+    else:
+        result = compute()
+    result.switch_url = _url(request, None if choice == WHOLE_COUNTRY else WHOLE_COUNTRY)
+    result.region_url = _url(request, None)
+    result.country_url = _url(request, WHOLE_COUNTRY)
+    return result
+
+
+def _build(request: HttpRequest, choice: str | None, *, source: MemberSource,
+           legend: Sequence[LegendEntry], title: str, rule: str,
+           prefer: Sequence[LegendEntry] | None, kind_column: bool,
+           used_only: bool) -> MemberMap:
     whole, zoom = choice == WHOLE_COUNTRY, (choice if choice != WHOLE_COUNTRY else None)
     areas = source.areas(limit=settings.MAP_MEMBER_LIMIT)
     if areas is not None:
@@ -89,7 +121,4 @@ def map_for_request(request: HttpRequest, *, source: MemberSource,
         result = kreis_map(counts=counts, legend=legend, prefer=prefer or legend, title=title,
                            link=_zoom_link(request), rule=rule, whole_country=whole, zoom=zoom,
                            members=members or [], kind_column=kind_column)
-    result.switch_url = _url(request, None if whole else WHOLE_COUNTRY)
-    result.region_url = _url(request, None)
-    result.country_url = _url(request, WHOLE_COUNTRY)
     return result

@@ -108,6 +108,6 @@ def kinds_map(request: HttpRequest) -> MemberMap:
     legend = kind_legend()
     return map_for_request(
         request, source=MemberAreas(legend=legend), legend=list(dict.fromkeys(legend.values())),
-        used_only=True, kind_column=False,
+        used_only=True, kind_column=False, cache_key="kinds",
         title=_("Karte der Mitglieder nach Art der Verwaltung"),
         rule=_("Jeder Kreis ist nach der Art gefüllt, die die meisten seiner Mitglieder haben."))

@@ -13,6 +13,7 @@ class ProjectsConfig(AppConfig):
 
         from . import personal_data, sections
         from .search import ProjectSource
+        from .statuses import freshness
         from .surveys import reminders
 
         search_source_register(ProjectSource())
@@ -24,3 +25,4 @@ class ProjectsConfig(AppConfig):
                              "projects.StageChangeMonth", "projects.MaturityCount",
                              "projects.SurveyResponse", "projects.SurveySnapshot")
         personal_data.register()
+        freshness.connect()

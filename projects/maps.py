@@ -14,6 +14,7 @@ from members.maps import MemberAreas
 from .enums import Maturity
 from .models import OzgService, Status, Topic
 from .overview.charts import NO_STATUS, STAGE_DISPLAY
+from .statuses.freshness import status_scopes
 
 STAGE_LEGEND = {
     **{value: LegendEntry(display.css, str(display.label), f"ball-{value}", display.symbol)
@@ -60,6 +61,7 @@ def topic_map(request: HttpRequest, topic: Topic) -> MemberMap:
     """Every current member by its stage on this topic (two queries; four per Kreis)."""
     return map_for_request(
         request, source=_source(STAGE_LEGEND, "stage", topic=topic),
+        cache_key=f"topic:{topic.pk}", scopes=status_scopes(topic_id=topic.pk),
         legend=list(STAGE_LEGEND.values()), prefer=_PREFER_STAGES,
         title=_("Karte: Stand der Mitglieder beim Thema %(name)s") % {"name": topic.name},
         rule=_("Jeder Kreis ist nach dem Stand gefüllt, den die meisten seiner Mitglieder "
@@ -71,6 +73,7 @@ def service_map(request: HttpRequest, service: OzgService) -> MemberMap:
     per Kreis)."""
     return map_for_request(
         request, source=_source(MATURITY_LEGEND, "maturity", service=service),
+        cache_key=f"service:{service.pk}", scopes=status_scopes(service_id=service.pk),
         legend=list(MATURITY_LEGEND.values()), prefer=_PREFER_LEVELS,
         title=_("Karte: Reifegrad der Mitglieder bei %(name)s") % {"name": service.name},
         rule=_("Jeder Kreis ist nach dem Reifegrad gefüllt, den die meisten seiner "

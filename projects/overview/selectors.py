@@ -14,11 +14,13 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
+from common.page_cache import until_changed
 from members.models import Administration
 
 from ..catalogue.selectors import in_catalogue_order
 from ..enums import Maturity, Stage
 from ..models import MaturityCount, OzgService, OzgThemenfeld, StageCount, Status, Topic
+from ..statuses.freshness import status_scopes
 from .charts import StageDisplay, percent, stage_display
 
 MATRIX_PAGE_SIZE = 50
@@ -148,12 +150,18 @@ def statuses_in_order(ids: list[int]) -> list[Status]:
 
 def products_used(*, topic: Topic | None = None, service: OzgService | None = None,
                   limit: int = 10) -> list[dict]:
-    """The most used products of one topic or service, spelled as first entered."""
+    """The most used products of one topic or service, spelled as first entered (kept in
+    the cache until a status of the topic or service changes: it counts all of them)."""
     subject = {"topic": topic} if topic is not None else {"service": service}
-    return list(Status.objects.filter(_current_members_q(), **subject).exclude(product="")
-                .values(key=Lower("product"))
-                .annotate(name=Min("product"), count=Count("pk"))
-                .order_by("-count", "key")[:limit])
+    scopes = status_scopes(topic_id=topic.pk if topic is not None else None,
+                           service_id=service.pk if service is not None else None)
+    return until_changed(
+        f"products:{scopes[1]}:{limit}:{timezone.localdate()}",
+        lambda: list(Status.objects.filter(_current_members_q(), **subject).exclude(product="")
+                     .values(key=Lower("product"))
+                     .annotate(name=Min("product"), count=Count("pk"))
+                     .order_by("-count", "key")[:limit]),
+        scopes=scopes)
 
 
 @dataclass(frozen=True)

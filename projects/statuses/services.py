@@ -22,6 +22,7 @@ from ..models import (
     StatusChange,
     Topic,
 )
+from .freshness import all_statuses_changed
 from .history_summaries import month_changes_rebuild
 
 TRACKED_FIELDS = ["stage", "maturity", "since", "department", "product", "contact_id", "note"]
@@ -184,3 +185,4 @@ def summaries_rebuild() -> None:
             f"JOIN {service_table} s ON s.id = st.service_id "
             "WHERE st.maturity IS NOT NULL GROUP BY s.themenfeld_id, st.maturity")
         month_changes_rebuild(cursor)
+        all_statuses_changed()

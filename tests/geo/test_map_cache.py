@@ -1,0 +1,104 @@
+"""The rendered member map comes from the cache until the members or the statuses it shows
+change (common.page_cache.until_changed with per-topic/service status scopes)."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from members.models import Administration, User
+from projects.enums import Stage
+from projects.models import Topic
+from projects.statuses.services import status_save, summaries_rebuild
+
+READER, COORDINATOR = "lesen.ahrweiler@example.org", "koordination@example.org"
+TOPIC_PAGE = "/vorhaben/themen/e-akte/"
+
+
+@pytest.fixture(autouse=True)
+def _cache_on(settings):
+    settings.VISITOR_CACHE_SECONDS = 600
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def reader(demo) -> Client:
+    client = Client()
+    client.force_login(User.objects.get(email=READER))
+    return client
+
+
+def _map(html: str) -> str:
+    return re.search(r'<section class="section geo" id="karte".*?</section>', html, re.S).group(0)
+
+
+def _get(client, path) -> tuple[str, int]:
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(path).content.decode()
+    return html, len(queries.captured_queries)
+
+
+def _save(regional_key: str, slug: str, stage: int, capture) -> None:
+    with capture(execute=True):  # the test's own transaction never commits
+        status_save(administration=Administration.objects.get(regional_key=regional_key),
+                    topic=Topic.objects.get(slug=slug), fields={"stage": stage},
+                    by=User.objects.get(email=COORDINATOR))
+
+
+@pytest.mark.parametrize("path", [TOPIC_PAGE, "/mitglieder/", "/mitglieder/?karte=deutschland"])
+def test_the_map_is_built_once_and_served_the_same(reader, path):
+    first, first_queries = _get(reader, path)
+    again, queries = _get(reader, path)
+    assert _map(again) == _map(first)
+    assert queries < first_queries  # the map's own queries are gone
+
+
+def test_a_status_change_of_the_topic_renews_its_map(reader,
+                                                     django_capture_on_commit_callbacks):
+    assert "Landkreis Neuwied: in Umsetzung" in reader.get(TOPIC_PAGE).content.decode()
+    _save("07138", "e-akte", Stage.LIVE, django_capture_on_commit_callbacks)
+    section = _map(reader.get(TOPIC_PAGE).content.decode())
+    assert "Landkreis Neuwied: im Betrieb" in section
+    assert "Landkreis Neuwied: in Umsetzung" not in section
+
+
+def test_a_status_change_of_another_topic_keeps_the_map(reader,
+                                                        django_capture_on_commit_callbacks):
+    other = Topic.objects.exclude(slug="e-akte").filter(statuses__isnull=False).first()
+    _get(reader, TOPIC_PAGE)
+    _, cached_queries = _get(reader, TOPIC_PAGE)
+    _save("07138", other.slug, Stage.LIVE, django_capture_on_commit_callbacks)
+    _, queries = _get(reader, TOPIC_PAGE)
+    assert queries == cached_queries
+
+
+def test_a_renamed_member_is_renamed_on_the_map(reader, django_capture_on_commit_callbacks):
+    assert "Landkreis Neuwied: in Umsetzung" in reader.get(TOPIC_PAGE).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        member = Administration.objects.get(regional_key="07138")
+        member.name = "Kreis Neuwied am Rhein"
+        member.save()
+    assert "Kreis Neuwied am Rhein: in Umsetzung" in _map(reader.get(TOPIC_PAGE).content.decode())
+
+
+def test_a_recount_after_a_bulk_load_renews_the_map(reader, django_capture_on_commit_callbacks):
+    assert "Landkreis Neuwied: in Umsetzung" in reader.get(TOPIC_PAGE).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        # A bulk load sends no signals; it ends with the recount.
+        Topic.objects.get(slug="e-akte").statuses.filter(
+            administration__regional_key="07138").update(stage=Stage.PILOT)
+        summaries_rebuild()
+    assert "Landkreis Neuwied: Pilot" in _map(reader.get(TOPIC_PAGE).content.decode())
+
+
+def test_other_parameters_are_not_cached_and_keep_their_links(reader):
+    reader.get(TOPIC_PAGE)
+    filtered = reader.get(TOPIC_PAGE + "?stand=3").content.decode()
+    assert ('href="/vorhaben/themen/e-akte/?stand=3&amp;karte=deutschland#karte"') in filtered
+    plain = reader.get(TOPIC_PAGE).content.decode()
+    assert 'href="/vorhaben/themen/e-akte/?karte=deutschland#karte"' in plain
