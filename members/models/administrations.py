@@ -86,6 +86,8 @@ class Administration(models.Model):
         verbose_name = _("Verwaltung")
         verbose_name_plural = _("Verwaltungen")
         ordering = ["name"]
+        # The directory and every list of members read them by name, a page at a time.
+        indexes = [models.Index(fields=["name"], name="administration_name")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(regional_key__isnull=True)

@@ -1,0 +1,49 @@
+"""`{% cached_part "name" vary1 vary2 %} … {% endcached_part %}`: a part of a page that is
+the same for everyone with the same `vary` values, kept in the cache until anything it
+could show changes (common.page_cache.until_changed: every write a visitor could see, the
+scopes in the context variable `cache_scopes`, and the day).
+
+For the rows of long lists that logged-in people read: the caller passes as `vary` what
+the part depends on besides the data (e.g. whether the person may see internal details),
+never the person. The part must hold no POST form (its CSRF and once tokens are
+personal). Only the address itself and its page numbers are kept (a filtered list is
+rendered afresh, so made-up query strings cannot fill the cache)."""
+
+import hashlib
+
+from django import template
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from common.page_cache import until_changed
+
+register = template.Library()
+_KEPT_PARAMETERS = {"page", "karte"}
+
+
+class CachedPartNode(template.Node):
+    def __init__(self, nodelist, name, vary):
+        self.nodelist, self.name, self.vary = nodelist, name, vary
+
+    def render(self, context) -> str:
+        request = context.get("request")
+        if request is None or set(request.GET) - _KEPT_PARAMETERS:
+            return self.nodelist.render(context)
+        values = [self.name.resolve(context), request.path, sorted(request.GET.items()),
+                  *(value.resolve(context) for value in self.vary)]
+        digest = hashlib.sha256(repr(values).encode()).hexdigest()
+        scopes = tuple(context.get("cache_scopes") or ())
+        return mark_safe(until_changed(  # noqa: S308 - rendered by an autoescaping template
+            f"part:{digest}:{timezone.localdate()}", lambda: self.nodelist.render(context),
+            scopes=scopes))
+
+
+@register.tag
+def cached_part(parser, token):
+    bits = token.split_contents()[1:]
+    if not bits:
+        raise template.TemplateSyntaxError("cached_part needs a name")
+    nodelist = parser.parse(("endcached_part",))
+    parser.delete_first_token()
+    return CachedPartNode(nodelist, parser.compile_filter(bits[0]),
+                          [parser.compile_filter(bit) for bit in bits[1:]])
