@@ -52,6 +52,17 @@ def is_editor_of(user, administration) -> bool:
     return user.role == Role.EDITOR and user.administration_id == administration.pk
 
 
+def editing_audience(user) -> str | None:
+    """Whose data this person may edit, for parts of pages cached per audience
+    (`{% cached_part %}`): "alle" for coordinators and superusers, "" for nobody's; None
+    for an editor, whose pages differ by their own administration (rendered afresh)."""
+    if is_coordinator(user):
+        return "alle"
+    if _active(user) and user.role == Role.EDITOR:
+        return None
+    return ""
+
+
 @rules.predicate
 def belongs_to(user, administration) -> bool:
     """Active staff of that administration (any role)."""

@@ -5,9 +5,11 @@ scopes in the context variable `cache_scopes`, and the day).
 
 For the rows of long lists that logged-in people read: the caller passes as `vary` what
 the part depends on besides the data (e.g. whether the person may see internal details),
-never the person. The part must hold no POST form (its CSRF and once tokens are
-personal). Only the address itself and its page numbers are kept (a filtered list is
-rendered afresh, so made-up query strings cannot fill the cache)."""
+never the person; a `vary` value of None renders the part afresh (e.g. for an editor,
+whose part differs by their own administration). The part must hold no POST form (its
+CSRF and once tokens are personal). Only the address itself, its page numbers and map
+views are kept (a filtered list is rendered afresh, so made-up query strings cannot fill
+the cache)."""
 
 import hashlib
 
@@ -29,8 +31,10 @@ class CachedPartNode(template.Node):
         request = context.get("request")
         if request is None or set(request.GET) - _KEPT_PARAMETERS:
             return self.nodelist.render(context)
-        values = [self.name.resolve(context), request.path, sorted(request.GET.items()),
-                  *(value.resolve(context) for value in self.vary)]
+        vary = [value.resolve(context) for value in self.vary]
+        if None in vary:
+            return self.nodelist.render(context)
+        values = [self.name.resolve(context), request.path, sorted(request.GET.items()), *vary]
         digest = hashlib.sha256(repr(values).encode()).hexdigest()
         scopes = tuple(context.get("cache_scopes") or ())
         return mark_safe(until_changed(  # noqa: S308 - rendered by an autoescaping template

@@ -4,6 +4,8 @@ Statuses are internal: only member staff see them. Visitors get an explanation o
 /vorhaben/ and a refusal (with a login link) on the deeper pages.
 """
 
+from functools import partial
+
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -11,10 +13,12 @@ from django.views.decorators.http import require_safe
 
 from common.params import page_number
 from common.permissions import permission_required
+from members.rules import editing_audience
 
 from ..enums import MATURITY_DESCRIPTIONS, Maturity
 from ..maps import service_map, topic_map
 from ..models import OzgService, StageCount, Topic
+from ..statuses.freshness import status_scopes
 from .charts import (
     NO_STATUS,
     STAGE_DISPLAY,
@@ -92,15 +96,10 @@ def _status_list(request, *, topic=None, service=None):
     }
 
 
-@permission_required("projects.view_statuses")
-@require_safe
-def topic_detail(request, slug):
-    topic = get_object_or_404(Topic, slug=slug)
+def _topic_charts(topic) -> dict:
     distribution = stage_distribution(scope=StageCount.Scope.TOPIC, scope_id=topic.pk)
     progress = progress_of(Scope.topic(topic))
-    return render(request, "projects/topic_detail.html", {
-        "topic": topic,
-        "distribution": distribution,
+    return {
         "stage_chart": _stage_chart(
             distribution, chart_id="verteilung",
             title=_("Stand der Mitglieder beim Thema %(name)s") % {"name": topic.name}),
@@ -109,8 +108,23 @@ def topic_detail(request, slug):
             progress, chart_id="verlauf",
             title=_("Anteil mit Pilot oder Betrieb beim Thema %(name)s, Monat für Monat")
             % {"name": topic.name}),
+    }
+
+
+@permission_required("projects.view_statuses")
+@require_safe
+def topic_detail(request, slug):
+    topic = get_object_or_404(Topic, slug=slug)
+    # Charts and the list of members are the same for every reader: the template keeps
+    # them in the cache ({% cached_part %}) until a status of the topic changes, so they
+    # are computed only when rendered (callables: the template calls them).
+    return render(request, "projects/topic_detail.html", {
+        "topic": topic,
+        "charts": partial(_topic_charts, topic),
+        "helpers": partial(_status_list, request, topic=topic),
+        "editing_audience": editing_audience(request.user),
+        "cache_scopes": status_scopes(topic_id=topic.pk),
         "member_map": topic_map(request, topic),
-        **_status_list(request, topic=topic),
     })
 
 
@@ -137,11 +151,22 @@ def ozg(request):
 def service_detail(request, ozg_id):
     service = get_object_or_404(OzgService.objects.select_related("themenfeld", "lebenslage"),
                                 ozg_id=ozg_id)
-    distribution = stage_distribution(scope=StageCount.Scope.SERVICE, scope_id=service.pk)
-    maturity = maturity_of_service(service)
+    # As on the topic page: charts and list from the cache until a status changes.
     return render(request, "projects/service_detail.html", {
         "service": service,
-        "distribution": distribution,
+        "charts": partial(_service_charts, service),
+        "levels": _maturity_legend(),
+        "helpers": partial(_status_list, request, service=service),
+        "editing_audience": editing_audience(request.user),
+        "cache_scopes": status_scopes(service_id=service.pk),
+        "member_map": service_map(request, service),
+    })
+
+
+def _service_charts(service) -> dict:
+    distribution = stage_distribution(scope=StageCount.Scope.SERVICE, scope_id=service.pk)
+    maturity = maturity_of_service(service)
+    return {
         "stage_chart": _stage_chart(
             distribution, chart_id="verteilung",
             title=_("Stand der Mitglieder bei %(name)s") % {"name": service.name}),
@@ -150,10 +175,7 @@ def service_detail(request, ozg_id):
             title=_("Reifegrad bei %(name)s") % {"name": service.name},
             bars=[Bar(level.label, count, f"maturity--{level.value}")
                   for level, count in zip(Maturity, maturity, strict=True)]),
-        "levels": _maturity_legend(),
-        "member_map": service_map(request, service),
-        **_status_list(request, service=service),
-    })
+    }
 
 
 @permission_required("projects.view_statuses")

@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from members.models import Administration, User
 from projects.enums import Stage
@@ -102,3 +103,51 @@ def test_other_parameters_are_not_cached_and_keep_their_links(reader):
     assert ('href="/vorhaben/themen/e-akte/?stand=3&amp;karte=deutschland#karte"') in filtered
     plain = reader.get(TOPIC_PAGE).content.decode()
     assert 'href="/vorhaben/themen/e-akte/?karte=deutschland#karte"' in plain
+
+
+# The charts and "Wer kann helfen?" of the topic and OZG service pages ({% cached_part %}).
+
+EDITOR_NEUWIED = "redaktion.neuwied@example.org"
+
+
+def _neuwied_edit() -> str:
+    slug = Administration.objects.get(regional_key="07138").slug
+    return f'href="{reverse("projects:status_edit_topic", args=[slug, "e-akte"])}"'
+
+
+def _main(html: str) -> str:
+    return html.split("<main", 1)[1].split("</main>", 1)[0]
+
+
+def _client(email: str) -> Client:
+    client = Client()
+    client.force_login(User.objects.get(email=email))
+    return client
+
+
+def test_charts_and_list_come_from_the_cache_for_readers(reader):
+    first, first_queries = _get(reader, TOPIC_PAGE)
+    again, queries = _get(reader, TOPIC_PAGE)
+    assert _main(again) == _main(first)
+    assert queries <= 5  # session, user, topic, the page sections' queries
+
+
+def test_edit_links_stay_with_those_who_may_edit(demo):
+    edit = _neuwied_edit()
+    reader, editor, coordinator = (_client(READER), _client(EDITOR_NEUWIED),
+                                   _client(COORDINATOR))
+    assert edit in editor.get(TOPIC_PAGE + "?page=1").content.decode()
+    assert edit in coordinator.get(TOPIC_PAGE + "?page=1").content.decode()
+    for _ in range(2):
+        assert edit not in reader.get(TOPIC_PAGE + "?page=1").content.decode()
+    assert edit in editor.get(TOPIC_PAGE + "?page=1").content.decode()
+
+
+def test_a_status_change_renews_charts_and_list(reader, django_capture_on_commit_callbacks):
+    before = reader.get(TOPIC_PAGE).content.decode()
+    _save("07138", "e-akte", Stage.LIVE, django_capture_on_commit_callbacks)
+    after = reader.get(TOPIC_PAGE).content.decode()
+    list_after = after.split('id="wer-kann-helfen"', 1)[1]
+    assert list_after != before.split('id="wer-kann-helfen"', 1)[1]
+    assert after.split('id="verteilung-titel"', 1)[1].split("</section>")[0] != \
+        before.split('id="verteilung-titel"', 1)[1].split("</section>")[0]
