@@ -30,20 +30,21 @@ def articles_listed_for(user) -> QuerySet[Article]:
             .order_by("-updated_at", "-pk"))
 
 
-def _audience(user) -> str:
+def audience(user) -> str:
+    """Who sees the same articles: all member staff alike, all others alike."""
     return "members" if is_member_staff(user) else "public"
 
 
 def articles_listed_count(user) -> int:
     """How many articles the user finds in lists (cached until the next write)."""
-    return until_changed(f"knowledge:listed:{_audience(user)}",
+    return until_changed(f"knowledge:listed:{audience(user)}",
                          lambda: Article.objects.listed_for(user).count())
 
 
 def categories_counted(user) -> list[Category]:
     """categories_with_counts(user), cached until the next write (the counts go over every
     article); members and visitors each have their own."""
-    return until_changed(f"knowledge:categories:{_audience(user)}",
+    return until_changed(f"knowledge:categories:{audience(user)}",
                          lambda: list(categories_with_counts(user)))
 
 

@@ -7,6 +7,7 @@ change answers 403.
 """
 
 import copy
+from functools import partial
 
 import rules
 from django.contrib import messages
@@ -43,6 +44,16 @@ ARTICLE = URLObject(_visible, kwarg="slug")
 @require_safe
 @visitor_cached
 def index(request):
+    # The page below the heading is the same for all member staff (and for all visitors):
+    # the template keeps it in the cache ({% cached_part %}) until the next write, so it
+    # is computed only when rendered (a callable: the template calls it).
+    return render(request, "knowledge/article_index.html", {
+        "parts": partial(_index_parts, request),
+        "audience": selectors.audience(request.user),
+    })
+
+
+def _index_parts(request) -> dict:
     user = request.user
     filterset = ArticleFilter(request.GET or None,
                               queryset=selectors.articles_listed_for(user))
@@ -54,14 +65,13 @@ def index(request):
         # Unfiltered: the number of articles, like the counts per category, only changes
         # with a write (a count over 100,000 articles takes a quarter of a second).
         paginator.count = selectors.articles_listed_count(user)
-    page = paginator.get_page(page_number(request))
-    return render(request, "knowledge/article_index.html", {
+    return {
         "filter": filterset,
-        "page": page,
+        "page": paginator.get_page(page_number(request)),
         "categories": selectors.categories_counted(user),
         "newest": selectors.articles_newest(user),
         "changed": selectors.articles_recently_changed(user),
-    })
+    }
 
 
 @visitor_cached
