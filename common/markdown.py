@@ -2,6 +2,7 @@
 
 import html as html_lib
 import re
+from functools import lru_cache
 
 import nh3
 from django.utils.safestring import SafeString, mark_safe
@@ -45,15 +46,21 @@ def _demote_headings(html: str) -> str:
 
 def markdown_render(source: str) -> SafeString:
     """Render Markdown to HTML that keeps no script, event handler or unsafe URL."""
-    html = _demote_headings(_parser.render(source or ""))
-    clean = nh3.clean(
+    return mark_safe(_rendered(source or ""))  # noqa: S308 - sanitized by nh3 (allow-list)
+
+
+# The same text gives the same HTML: the texts read most (articles, legal pages) are
+# parsed and sanitized once per process (a few MB at most).
+@lru_cache(maxsize=256)
+def _rendered(source: str) -> str:
+    html = _demote_headings(_parser.render(source))
+    return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
     )
-    return mark_safe(clean)  # noqa: S308 - sanitized by nh3 with an allow-list above
 
 
 def markdown_plain_text(source: str) -> str:

@@ -12,6 +12,7 @@ from members.models import Administration, ContactPerson
 from members.rules import is_member_staff
 from projects.enums import Stage
 from projects.models import JointProject, Status, Topic
+from projects.statuses.freshness import status_scopes
 
 from ..categories.selectors import categories_with_counts
 from ..documents.selectors import documents_visible_to
@@ -113,12 +114,22 @@ def article_helpers(*, topics: list[Topic], user) -> HelperList:
     topic pages list them all), with the contacts named on those statuses or else the
     member's contacts.
 
-    Three queries whatever the number of topics and members. Built from statuses, so it is
-    internal like them: visitors get nobody (and no query).
+    Three queries whatever the number of topics and members, kept in the cache per
+    audience until a status of these topics or a member changes. Built from statuses, so
+    it is internal like them: visitors get nobody (and no query).
     """
+    if not topics or not is_member_staff(user):
+        return HelperList()
+    topic_ids = sorted(topic.pk for topic in topics)
+    scopes = tuple(dict.fromkeys(scope for pk in topic_ids
+                                 for scope in status_scopes(topic_id=pk)))
+    return until_changed(f"knowledge:helpers:{audience(user)}:{'-'.join(map(str, topic_ids))}:"
+                         f"{timezone.localdate()}",
+                         lambda: _helpers(topics, user), scopes=scopes)
+
+
+def _helpers(topics: list[Topic], user) -> HelperList:
     helpers = HelperList()
-    if not topics:
-        return helpers
     today = timezone.localdate()
     # Current members (Administration.objects.current()) as conditions on the joined row,
     # not `administration__in=<subquery>`: that hashed all 11,000 administrations once

@@ -270,7 +270,12 @@ class ContactPerson(models.Model):
     def function_label(self) -> str:
         if self.function == ContactFunction.OTHER:
             return self.function_other
-        return self.get_function_display()
+        # The enum, not get_function_display(): Django flattens all choices on each call,
+        # and lists of helpers name hundreds of contacts.
+        try:
+            return str(ContactFunction(self.function).label)
+        except ValueError:  # a value no longer among the choices: shown as stored
+            return self.function
 
     def clean(self) -> None:
         if self.function == ContactFunction.OTHER and not self.function_other.strip():
