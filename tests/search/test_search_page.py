@@ -8,6 +8,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from common.models import SearchEntry
 from common.search import query as search_query
 from common.search.query import search_results
 from knowledge.enums import Visibility
@@ -269,8 +270,13 @@ def _counted(queries) -> bool:
     return any("COUNT(" in query["sql"] for query in queries.captured_queries)
 
 
-def test_search_counts_are_cached_until_the_next_write(settings, client, member_client, reader,
-                                                       django_capture_on_commit_callbacks):
+def _searched(queries) -> bool:
+    table = SearchEntry._meta.db_table
+    return any(table in query["sql"] for query in queries.captured_queries)
+
+
+def test_search_counts_and_pages_are_cached_until_the_next_write(
+        settings, client, member_client, reader, django_capture_on_commit_callbacks):
     settings.VISITOR_CACHE_SECONDS = 600
     cache.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -280,6 +286,7 @@ def test_search_counts_are_cached_until_the_next_write(settings, client, member_
     with CaptureQueriesContext(connection) as cached:
         page = search_page(member_client, "Webseminar")
     assert titles(page) == ["Webseminar zur E-Akte"] and not _counted(cached)
+    assert not _searched(cached)  # the page of results too
     # Per audience: the members' count is not the visitors'.
     assert found(client, "Webseminar") == []
     assert status(search_page(client, "Webseminar")) == "0 Treffer für „Webseminar“."
@@ -289,7 +296,7 @@ def test_search_counts_are_cached_until_the_next_write(settings, client, member_
     with CaptureQueriesContext(connection) as fresh:
         page = search_page(member_client, "Webseminar")
 
-    assert _counted(fresh)
+    assert _counted(fresh) and _searched(fresh)
     assert sorted(titles(page)) == ["Webseminar Nummer 2", "Webseminar zur E-Akte"]
     assert status(page) == "2 Treffer für „Webseminar“."
     assert found(client, "Webseminar") == ["Webseminar Nummer 2"]
