@@ -1,7 +1,8 @@
 """What cached values showing statuses depend on (common.page_cache.until_changed scopes).
 
-A status belongs to a topic or an OZG service; a change renews only the values of its
-own topic or service (e.g. that map), not everything cached. Bulk loads that bypass
+A status belongs to an administration and a topic or an OZG service; a change renews only
+the values of those (e.g. that topic's map, that administration's history), not everything
+cached. Bulk loads that bypass
 `status_save` (COPY, imports) end with `summaries_rebuild()`, which renews all of them."""
 
 from common.page_cache import data_changed
@@ -9,15 +10,21 @@ from common.page_cache import data_changed
 ALL = "statuses"
 
 
-def status_scopes(*, topic_id: int | None = None, service_id: int | None = None) -> tuple:
-    """The scopes of the statuses of one topic or one service."""
-    own = (f"statuses:topic:{topic_id}" if topic_id is not None
-           else f"statuses:service:{service_id}")
+def status_scopes(*, topic_id: int | None = None, service_id: int | None = None,
+                  administration_id: int | None = None) -> tuple:
+    """The scopes of the statuses of one topic, one service or one administration."""
+    if topic_id is not None:
+        own = f"statuses:topic:{topic_id}"
+    elif service_id is not None:
+        own = f"statuses:service:{service_id}"
+    else:
+        own = f"statuses:administration:{administration_id}"
     return (ALL, own)
 
 
 def _status_written(sender, instance, **kwargs) -> None:
-    data_changed(status_scopes(topic_id=instance.topic_id, service_id=instance.service_id)[1])
+    data_changed(status_scopes(topic_id=instance.topic_id, service_id=instance.service_id)[1],
+                 status_scopes(administration_id=instance.administration_id)[1])
 
 
 def connect() -> None:

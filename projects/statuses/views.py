@@ -1,5 +1,7 @@
 """Editing one status (with conflict detection), and an administration's status history."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -14,6 +16,7 @@ from members.models import Administration
 
 from ..models import OzgService, Topic
 from .forms import PRODUCT_LIST_ID, OzgPickForm, StatusForm
+from .freshness import status_scopes
 from .selectors import (
     service_statuses_of,
     status_changes_recent,
@@ -78,6 +81,17 @@ def _status_edit(request, administration, *, topic=None, service=None):
 @require_safe
 @permission_required("projects.view_statuses", ADMINISTRATION)
 def status_history(request, administration):
+    # The history and the table are kept in the cache ({% cached_part %}) until a status of
+    # this administration changes: computed only when rendered (the template calls it).
+    return render(request, "projects/status_history.html", {
+        "administration": administration,
+        "parts": partial(_history_parts, request, administration),
+        "cache_scopes": status_scopes(administration_id=administration.pk),
+        "pick_form": OzgPickForm(),
+    })
+
+
+def _history_parts(request, administration) -> dict:
     page = status_history_page(administration=administration, page=page_number(request))
     services_page = None
     if page.number == 1:
@@ -85,12 +99,8 @@ def status_history(request, administration):
         services_page = Paginator(service_statuses_of(administration=administration),
                                   SERVICE_STATUSES_PER_PAGE).get_page(
             int_param(request.GET.get("ozg"), minimum=1) or 1)
-    return render(request, "projects/status_history.html", {
-        "administration": administration, "page": page,
-        "services_page": services_page,
-        "service_statuses": services_page.object_list if services_page else None,
-        "pick_form": OzgPickForm(),
-    })
+    return {"page": page, "services_page": services_page,
+            "service_statuses": services_page.object_list if services_page else None}
 
 
 @require_safe

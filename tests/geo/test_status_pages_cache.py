@@ -151,3 +151,27 @@ def test_a_status_change_renews_charts_and_list(reader, django_capture_on_commit
     assert list_after != before.split('id="wer-kann-helfen"', 1)[1]
     assert after.split('id="verteilung-titel"', 1)[1].split("</section>")[0] != \
         before.split('id="verteilung-titel"', 1)[1].split("</section>")[0]
+
+
+# An administration's history and OZG table (projects.statuses.views.status_history).
+
+def _history_url() -> str:
+    slug = Administration.objects.get(regional_key="07138").slug
+    return reverse("projects:status_history", args=[slug])
+
+
+def test_history_follows_a_status_change(reader, django_capture_on_commit_callbacks):
+    url = _history_url()
+    before = _main(reader.get(url).content.decode())
+    _save("07138", "e-akte", Stage.LIVE, django_capture_on_commit_callbacks)
+    after = _main(reader.get(url).content.decode())
+    assert after != before
+    newest = after.split('<tbody class="kern-table__body">', 1)[1].split("</tr>", 1)[0]
+    assert "E-Akte" in newest and "im Betrieb" in newest
+
+
+def test_history_edit_links_stay_with_those_who_may_edit(demo):
+    url, reader, editor = _history_url(), _client(READER), _client(EDITOR_NEUWIED)
+    assert "bearbeiten<span" in editor.get(url).content.decode()
+    for _ in range(2):
+        assert "bearbeiten<span" not in reader.get(url).content.decode()
