@@ -9,6 +9,7 @@ from members.models import User
 
 from ..enums import RegistrationStatus
 from ..models import Meeting, Registration
+from ..notices import moved_up_notify
 from ..rules import check_state
 
 
@@ -62,7 +63,8 @@ def registration_decline(*, meeting: Meeting, user: User) -> Registration:
 
 def waiting_list_move_up(meeting: Meeting) -> list[Registration]:
     """Give free places to the waiting list in the order people asked; the caller holds the
-    meeting's lock. Returns the registrations that moved up."""
+    meeting's lock. The people who moved up are told (with the .ics) in the same
+    transaction. Returns the registrations that moved up."""
     waiting = meeting.registrations.filter(status=RegistrationStatus.WAITING).order_by(
         "status_changed_at", "pk")
     if meeting.capacity is not None:
@@ -74,6 +76,7 @@ def waiting_list_move_up(meeting: Meeting) -> list[Registration]:
         registration.status = RegistrationStatus.REGISTERED
         registration.status_changed_at = now
         registration.save(update_fields=["status", "status_changed_at"])
+    moved_up_notify(meeting, moved)
     return moved
 
 
