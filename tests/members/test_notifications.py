@@ -45,7 +45,7 @@ def test_notifications_unticked_kinds_are_muted(client, reader):
     response = client.post(URL, {"meeting": "on", "survey": "on"}, follow=True)
 
     reader.refresh_from_db()
-    assert reader.muted_reminders == ["action_item", "action_assigned", "minutes"]
+    assert reader.muted_reminders == ["action_assigned", "action_item", "minutes"]
     content = response.content.decode()
     assert "Ihre Einstellungen zu Erinnerungen wurden gespeichert." in content
     assert " checked" in checkbox(content, "meeting")
