@@ -5,6 +5,7 @@ printed before the meeting is a list to sign; guests in the personal data."""
 
 import csv
 import io
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone

@@ -20,7 +20,7 @@ from meetings.services.meetings import meeting_save
 from meetings.services.minutes import minutes_publish
 from meetings.services.registrations import waiting_list_move_up
 from tests.factories import AdministrationFactory, UserFactory
-from tests.meetings.test_reminders import BERLIN, START, make_group, make_meeting, mails_to
+from tests.meetings.test_reminders import BERLIN, START, mails_to, make_group, make_meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -184,7 +184,8 @@ def test_new_place_is_told_and_other_edits_are_not(member, office,
     assert sequence_in(ics_of(message)) == 2
 
 
-def test_changing_a_planned_meeting_mails_nobody(member, office, django_capture_on_commit_callbacks):
+def test_changing_a_planned_meeting_mails_nobody(member, office,
+                                                django_capture_on_commit_callbacks):
     meeting = make_meeting(make_group(member), state=MeetingState.PLANNED)
     register(meeting, UserFactory(administration=member))
 
