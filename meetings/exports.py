@@ -192,7 +192,7 @@ def minutes_pdf(meeting: Meeting) -> bytes:
             "meeting": meeting,
             "facts": _minutes_facts(meeting),
             "present": present + ([(_("Gäste"), ", ".join(guests))] if guests else []),
-            "recorded": recorded,
+            "recorded": recorded or bool(guests),
             "summary": pdf_markdown(minutes.summary, heading_level=3) if minutes.summary else "",
             "items": items,
             "loose": [_decision(d, 3) for d in decisions if d.agenda_item_id not in on_agenda],
