@@ -323,3 +323,20 @@ def test_existing_items_are_not_told_after_the_update(member, published):
                               responsible_user=UserFactory(administration=member))
 
     assert reminders_dispatch() == 0
+
+
+def test_feed_and_download_carry_the_sequence_of_the_mailed_ics(
+        client, member, office, django_capture_on_commit_callbacks):
+    meeting = make_meeting(make_group(member))
+    person = UserFactory(administration=member)
+    register(meeting, person)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting_save(meeting=meeting, fields={"location": "Neuer Raum"}, by=office)
+
+    (message,) = mails_to(person)
+    mailed = sequence_in(ics_of(message))
+    feed = client.get(reverse("meetings:feed", args=[person.calendar_token])).content.decode()
+    client.force_login(person)
+    download = client.get(reverse("meetings:ics", args=[meeting.pk])).content.decode()
+    assert mailed == sequence_in(feed) == sequence_in(download) == 1
