@@ -16,6 +16,7 @@ from .models import (
     ActionItem,
     AgendaItem,
     Decision,
+    Guest,
     Meeting,
     MeetingDocument,
     Minutes,
@@ -147,3 +148,13 @@ class MeetingDocumentAdmin(ModelAdmin):
         if not change:
             obj.uploaded_by = request.user
         super().save_model(request, obj, form, change)
+
+
+@admin.register(Guest)
+class GuestAdmin(ModelAdmin):
+    list_display = ["name", "organisation", "meeting", "created_at"]
+    list_filter = ["meeting__working_group"]
+    list_select_related = ["meeting"]
+    search_fields = ["name", "organisation", "meeting__title"]
+    autocomplete_fields = ["meeting"]
+    readonly_fields = ["created_at"]

@@ -14,7 +14,8 @@ class MeetingsConfig(AppConfig):
         from .search import MeetingSource
 
         search_source_register(MeetingSource())
-        reminder_kinds_register(reminders.MEETING, reminders.ACTION_ITEM, reminders.MINUTES)
+        reminder_kinds_register(reminders.MEETING, reminders.ACTION_ITEM,
+                                reminders.ACTION_ASSIGNED, reminders.MINUTES)
         for prefix in ("meeting", "action"):
             reminder_expiry_register(prefix, reminders.meeting_reminder_expired_reason)
         from . import personal_data, sections

@@ -70,21 +70,33 @@ def _cell_values(registration: Registration) -> list[str]:
 
 
 def attendance_table(meeting: Meeting) -> tuple[list[str], list[list[str]]]:
-    """Header and rows of the attendance list as a table (the CSV download)."""
+    """Header and rows of the attendance list as a table (the CSV download); guests from
+    outside the network last, their organisation in the first column."""
     with translation.override(settings.LANGUAGE_CODE):
         header = [_("Verwaltung"), _("Person"), _("Teilnahme"), _("Status"), _("Anwesend")]
         rows = [[name, *_cell_values(registration)]
                 for name, registrations in attendance_groups(meeting)
                 for registration in registrations]
+        rows += [[guest.organisation, guest.name, "", _("Gast"), _("ja")]
+                 for guest in meeting.guests.all()]
     return header, rows
+
+
+# Empty rows on a list printed before the meeting, for people who come unannounced.
+BLANK_ROWS = 8
+
+
+def _for_signing(meeting: Meeting) -> bool:
+    """Printed before the meeting is over: a list to sign, not a record of who came."""
+    return timezone.now() < meeting.ends_at
 
 
 def _footer(document: str, meeting: Meeting) -> str:
     return f"{document}: {meeting.title} – {_date(meeting)}"
 
 
-def _attended_summary(attended: list[Registration]) -> str:
-    people, offices = len(attended), len({_administration_name(r) for r in attended})
+def _attended_summary(attended: list[Registration], guests: int = 0) -> str:
+    people, offices = len(attended) + guests, len({_administration_name(r) for r in attended})
     return _("Anwesend: %(people)s aus %(offices)s.") % {
         "people": ngettext("%(count)s Person", "%(count)s Personen", people) % {"count": people},
         "offices": ngettext("%(count)s Verwaltung", "%(count)s Verwaltungen", offices) % {
@@ -93,15 +105,24 @@ def _attended_summary(attended: list[Registration]) -> str:
 
 def attendance_pdf(meeting: Meeting) -> bytes:
     """The attendance list: one table per administration (a person's row headed by the
-    name), and how many people from how many administrations attended."""
+    name), the guests, and how many people from how many administrations attended. Printed
+    before the meeting is over it is a list to sign: a signature column instead of
+    "Anwesend", and empty rows for people who come unannounced."""
     with translation.override(settings.LANGUAGE_CODE):
         groups = attendance_groups(meeting)
         attended = [r for _name, rows in groups for r in rows if r.attended]
+        guests = list(meeting.guests.all())
+        signing = _for_signing(meeting)
         context = {
             "meeting": meeting,
             "facts": _meeting_facts(meeting),
-            "groups": [(name, [_cell_values(r) for r in rows]) for name, rows in groups],
-            "attended_summary": _attended_summary(attended),
+            "groups": [(name, [_cell_values(r)[:3] if signing else _cell_values(r)
+                               for r in rows]) for name, rows in groups],
+            "guests": guests,
+            "signing": signing,
+            "blank_rows": range(1, BLANK_ROWS + 1) if signing else (),
+            "attended_summary": _attended_summary(attended, len(guests))
+            if (groups or guests) and not signing else "",
         }
         return pdf_render("meetings/pdf/attendance.html", context,
                           footer=_footer(_("Anwesenheitsliste"), meeting),
@@ -165,11 +186,13 @@ def minutes_pdf(meeting: Meeting) -> bytes:
             "notes": pdf_markdown(item.notes, heading_level=4) if item.notes else "",
             "decisions": [_decision(d, 4) for d in decisions if d.agenda_item_id == item.pk],
         } for number, item in enumerate(agenda, start=1)]
+        guests = [str(guest) for guest in meeting.guests.all()]
+        present = [(name, ", ".join(str(r.user) for r in rows)) for name, rows in groups]
         context = {
             "meeting": meeting,
             "facts": _minutes_facts(meeting),
-            "present": [(name, ", ".join(str(r.user) for r in rows)) for name, rows in groups],
-            "recorded": recorded,
+            "present": present + ([(_("Gäste"), ", ".join(guests))] if guests else []),
+            "recorded": recorded or bool(guests),
             "summary": pdf_markdown(minutes.summary, heading_level=3) if minutes.summary else "",
             "items": items,
             "loose": [_decision(d, 3) for d in decisions if d.agenda_item_id not in on_agenda],

@@ -328,6 +328,10 @@ class ActionItem(models.Model):
     )
     done_at = models.DateTimeField(_("erledigt am"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Grows when the responsible person/administration or the due date changes; each value
+    # is told to the responsible people once (meetings.reminders, "action_assigned_<n>").
+    notice_sequence = models.PositiveIntegerField(default=0, editable=False)
+    notice_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("Aufgabe")
@@ -361,3 +365,22 @@ class MeetingDocument(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Guest(models.Model):
+    """Someone from outside the network who attended a meeting. Name and organisation only
+    (data minimisation); the name is personal data (meetings.personal_data)."""
+
+    meeting = models.ForeignKey(Meeting, verbose_name=_("Sitzung"), on_delete=models.CASCADE,
+                                related_name="guests")
+    name = models.CharField(_("Name"), max_length=200)
+    organisation = models.CharField(_("Organisation"), max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Gast")
+        verbose_name_plural = _("Gäste")
+        ordering = ["name", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.organisation})" if self.organisation else self.name

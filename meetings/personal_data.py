@@ -3,7 +3,10 @@ common.personal_data in MeetingsConfig.ready()).
 
 Registrations for meetings still to come are withdrawn (the waiting list moves up); past
 registrations and attendance, minutes, decisions, action items and documents stay, and
-name the person by the pseudonym their account gets (members.personal_data).
+name the person by the pseudonym their account gets (members.personal_data). Guests from
+outside the network have no account: they are recorded by name and organisation only,
+appear in the data of an account with the same full name and are pseudonymised with it;
+a guest who asks otherwise is removed from the attendance page (or the admin).
 """
 
 from django.db import transaction
@@ -15,7 +18,15 @@ from common.personal_data import iso, personal_data_register
 from members.services.removal import removal_pseudonym
 
 from .enums import RegistrationStatus
-from .models import ActionItem, AgendaItem, MeetingDocument, Minutes, MinutesRevision, Registration
+from .models import (
+    ActionItem,
+    AgendaItem,
+    Guest,
+    MeetingDocument,
+    Minutes,
+    MinutesRevision,
+    Registration,
+)
 from .services.registrations import meeting_lock, waiting_list_move_up
 
 
@@ -29,6 +40,15 @@ def _presented(user):
     if not name:
         return AgendaItem.objects.none()
     return AgendaItem.objects.filter(presenter__iexact=name).select_related("meeting")
+
+
+def _as_guest(user):
+    """Attendance as a guest under the person's full name (e.g. before they had an
+    account): guests are recorded by name only."""
+    name = user.get_full_name().strip()
+    if not name:
+        return Guest.objects.none()
+    return Guest.objects.filter(name__iexact=name).select_related("meeting")
 
 
 def collect(user) -> dict:
@@ -58,6 +78,10 @@ def collect(user) -> dict:
         _("Tagesordnungspunkte, die Sie vorstellen"): [
             {**_meeting(item.meeting), _("Tagesordnungspunkt"): item.title}
             for item in _presented(user).order_by("meeting__starts_at", "order")],
+        _("Teilnahme als Gast (unter Ihrem Namen erfasst)"): [
+            {**_meeting(guest.meeting), _("Name"): guest.name,
+             _("Organisation"): guest.organisation}
+            for guest in _as_guest(user).order_by("meeting__starts_at", "pk")],
         _("Sitzungsunterlagen, die Sie hochgeladen haben"): [
             {_("Titel"): document.title, **_meeting(document.meeting),
              _("Hochgeladen am"): iso(document.uploaded_at)}
@@ -81,6 +105,7 @@ def erase(user) -> None:
     for item in _presented(user):
         item.presenter = pseudonym
         item.save(update_fields=["presenter"])  # reindexes the meeting
+    _as_guest(user).update(name=pseudonym, organisation="")
 
 
 def register() -> None:

@@ -21,6 +21,12 @@ Kinds (object key "meeting:<pk>" or "action:<pk>"):
 * action_due: open item, due within 3 days (today < due date); action_overdue_<year>-W<nn>:
   open and past due, once per ISO week. To the responsible person, else the editors
   (and coordinators) of the responsible administration. Mutable (ACTION_ITEM).
+* action_assigned_<n>: an open item whose responsible person/administration or due date
+  changed (its n-th such change, ActionItem.notice_sequence), once its minutes are
+  published, within a week of the change or of the publication; to the same people as
+  action_due. Mutable (ACTION_ASSIGNED).
+* moved_up_<time>, changed_<sequence>: queued at once by meetings.notices (moving up from
+  the waiting list; date, time or place of an invited meeting changed).
 * minutes_missing_3 / _7: the meeting was held, its minutes are unpublished and 3 / 7
   days have passed since its end (meetings that ended more than four weeks ago are left
   alone); to active coordinators. Mutable (MINUTES).
@@ -34,6 +40,7 @@ from datetime import date, datetime, timedelta
 from functools import partial
 
 from django.conf import settings
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -62,6 +69,10 @@ ACTION_ITEM = ReminderKind(
     "action_item", _("Erinnerungen an fällige Aufgaben"),
     _("Eine E-Mail, wenn eine Aufgabe, für die Sie oder Ihre Verwaltung zuständig sind, bald "
       "fällig oder überfällig ist."))
+ACTION_ASSIGNED = ReminderKind(
+    "action_assigned", _("Neue Aufgaben und geänderte Fälligkeiten"),
+    _("Eine E-Mail, wenn Sie oder Ihre Verwaltung für eine Aufgabe zuständig werden oder "
+      "sich das Fälligkeitsdatum einer Ihrer Aufgaben ändert."))
 MINUTES = ReminderKind(
     "minutes", _("Erinnerungen an fehlende Protokolle (Koordinierungsstelle)"),
     _("Für die Koordinierungsstelle: eine E-Mail, wenn das Protokoll einer stattgefundenen "
@@ -99,7 +110,7 @@ def reminders_dispatch(now: datetime | None = None) -> int:
     today = timezone.localdate(now)
     dues = [
         *_meeting_dues(now, today), *_cancellation_dues(now),
-        *_action_item_dues(today), *_minutes_missing_dues(now),
+        *_action_item_dues(today), *_action_assigned_dues(now), *_minutes_missing_dues(now),
     ]
     queued_before = _queued_before(dues)
     count = 0
@@ -206,6 +217,19 @@ def _cancellation_dues(now: datetime) -> list[_Due]:
     return [_Due("cancellation", meetings[pk], "cancellation", people[pk]) for pk in meetings]
 
 
+def _responsible_people(items: list[ActionItem]) -> dict[int, list[User]]:
+    """Per item: the responsible person, else the editors (and coordinators) of the
+    responsible administration; one query for all items."""
+    without_person = {item.responsible_administration_id for item in items
+                      if not _is_active(item.responsible_user)}
+    editors: dict[int, list[User]] = defaultdict(list)
+    for user in User.objects.filter(is_active=True, role__in=[Role.EDITOR, Role.COORDINATOR],
+                                    administration_id__in=without_person - {None}):
+        editors[user.administration_id].append(user)
+    return {item.pk: [item.responsible_user] if _is_active(item.responsible_user)
+            else editors.get(item.responsible_administration_id, []) for item in items}
+
+
 def _action_item_dues(today: date) -> list[_Due]:
     items = list(
         ActionItem.objects.filter(
@@ -215,25 +239,46 @@ def _action_item_dues(today: date) -> list[_Due]:
         .select_related("meeting__working_group", "responsible_user",
                         "responsible_administration")
     )
-    without_person = {item.responsible_administration_id for item in items
-                      if not _is_active(item.responsible_user)}
-    editors: dict[int, list[User]] = defaultdict(list)
-    for user in User.objects.filter(is_active=True, role__in=[Role.EDITOR, Role.COORDINATOR],
-                                    administration_id__in=without_person - {None}):
-        editors[user.administration_id].append(user)
+    people = _responsible_people(items)
     year, week, _weekday = today.isocalendar()
     dues = []
     for item in items:
-        if _is_active(item.responsible_user):
-            recipients = [item.responsible_user]
-        else:
-            recipients = editors.get(item.responsible_administration_id, [])
+        recipients = people[item.pk]
         if item.due_date < today:
             dues.append(_Due(f"action_overdue_{year}-W{week:02d}", item, "action_overdue",
                              recipients, ACTION_ITEM))
         else:
             dues.append(_Due("action_due", item, "action_due", recipients,
                              ACTION_ITEM))
+    return dues
+
+
+def _action_assigned_dues(now: datetime) -> list[_Due]:
+    """Who became responsible for an item, or whose item got another due date. Told once
+    the minutes are out (drafts are the coordination office's own); people told about an
+    earlier change of the item read that the due date changed."""
+    since = now - MINUTES_PUBLISHED_HORIZON
+    items = list(
+        ActionItem.objects.filter(status=ActionItemStatus.OPEN, notice_sequence__gt=0,
+                                  meeting__minutes__state=MinutesState.PUBLISHED)
+        .filter(Q(notice_changed_at__gt=since) | Q(meeting__minutes__published_at__gt=since))
+        .select_related("meeting__working_group", "responsible_user",
+                        "responsible_administration")
+    )
+    if not items:
+        return []
+    people = _responsible_people(items)
+    told = set(Reminder.objects.filter(
+        object_key__in=[f"action:{item.pk}" for item in items],
+        kind__startswith="action_assigned_").values_list("object_key", "recipient_id"))
+    dues = []
+    for item in items:
+        kind = f"action_assigned_{item.notice_sequence}"
+        earlier = [u for u in people[item.pk] if (f"action:{item.pk}", u.pk) in told]
+        first = [u for u in people[item.pk] if u not in earlier]
+        dues.append(_Due(kind, item, "action_assigned", first, ACTION_ASSIGNED))
+        dues.append(_Due(kind, item, "action_assigned", earlier, ACTION_ASSIGNED,
+                         {"due_changed": True}))
     return dues
 
 
@@ -319,7 +364,8 @@ def meeting_reminder_expired_reason(reminder: Reminder, now: datetime) -> str:
     meeting = Meeting.objects.filter(pk=int(pk)).first()
     if meeting is None:
         return "Nicht versandt: Die Sitzung gibt es nicht mehr."
-    before_meeting = kind == "invitation" or kind.startswith("meeting_before_")
+    before_meeting = kind == "invitation" or kind.startswith(
+        ("meeting_before_", "moved_up_", "changed_"))
     if before_meeting and meeting.state != MeetingState.INVITED:
         return "Nicht versandt: Die Sitzung ist abgesagt oder vorbei."
     if (before_meeting or kind == "cancellation") and meeting.starts_at <= now:

@@ -31,7 +31,7 @@ def meeting_for_page(pk: int | None = None) -> QuerySet[Meeting]:
         Prefetch("registrations", queryset=registrations),
         Prefetch("action_items", queryset=ActionItem.objects.select_related(
             "responsible_administration", "responsible_user")),
-        "decisions__agenda_item", "documents",
+        "decisions__agenda_item", "documents", "guests",
     )
 
 

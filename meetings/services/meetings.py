@@ -14,6 +14,7 @@ from members.models import User
 
 from ..enums import MEETING_TRANSITIONS, MeetingState
 from ..models import Meeting
+from ..notices import meeting_change_notify
 from ..rules import check_state
 from .agenda import agenda_carry_over
 from .registrations import meeting_lock, waiting_list_move_up
@@ -53,7 +54,8 @@ def meeting_save(*, meeting: Meeting, fields: dict, by: User,
         if existing:
             # Registrations lock the meeting too: they count places against the capacity
             # that is stored, and nobody registers between the change and the move-up.
-            check_state(by, "meetings.change_meeting", meeting_lock(meeting))
+            before = meeting_lock(meeting)
+            check_state(by, "meetings.change_meeting", before)
             meeting.save(update_fields=[*fields, "sequence", "updated_at"])
         else:
             meeting.save()
@@ -62,6 +64,8 @@ def meeting_save(*, meeting: Meeting, fields: dict, by: User,
             meeting.starts_at > timezone.now())
         if existing and upcoming:
             waiting_list_move_up(meeting)
+        if existing:
+            meeting_change_notify(before, meeting)  # a new date, time or place
         if carry_over_from is not None:
             agenda_carry_over(source=carry_over_from, target=meeting,
                               item_ids=list(carry_over_items), by=by)

@@ -56,14 +56,20 @@ def decline(request, meeting):
 @require_http_methods(["GET", "HEAD", "POST"])
 @permission_required("meetings.manage_meeting", obj=URLObject(lambda request: meeting_for_page()))
 def attendance(request, meeting):
+    """Tick who came; add member staff who came unregistered and guests from outside."""
     registrations = [r for r in meeting.registrations.all() if not r.is_declined]
+    guests = list(meeting.guests.all())
     form = AttendanceForm(request.POST or None, people=[r.user for r in registrations],
+                          guests=guests,
                           initial={"attended": [str(r.user_id) for r in registrations
-                                                if r.attended]})
+                                                if r.attended],
+                                   "guests_kept": [str(g.pk) for g in guests]})
     if request.method == "POST" and form.is_valid():
         try:
             attendance_record(meeting=meeting, attended_user_ids=form.attended_ids(),
-                              by=request.user)
+                              walk_in_ids=form.cleaned_data["walk_ins"],
+                              guests_add=form.cleaned_data["guests"],
+                              guests_keep=form.guests_kept_ids(), by=request.user)
         except ValidationError as error:
             form.add_error(None, error)
         else:

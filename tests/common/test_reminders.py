@@ -82,6 +82,7 @@ def test_kinds_come_from_the_apps_with_the_stored_values():
     assert [(kind.value, str(kind.label)) for kind in reminder_kinds()] == [
         ("meeting", "Erinnerungen vor Sitzungen"),
         ("action_item", "Erinnerungen an fällige Aufgaben"),
+        ("action_assigned", "Neue Aufgaben und geänderte Fälligkeiten"),
         ("minutes", "Erinnerungen an fehlende Protokolle (Koordinierungsstelle)"),
         ("survey", "Erinnerungen an offene Sachstandserhebungen"),
         ("feedback", "Erinnerungen an unbeantwortete Rückmeldungen (Koordinierungsstelle)"),

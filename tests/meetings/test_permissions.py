@@ -206,6 +206,14 @@ def record_attendance(c, w):
     return r, Registration.objects.get(meeting=w["held"], user=w["reader"]).attended is True
 
 
+def record_walk_in_and_guest(c, w):
+    r = c.post(reverse("meetings:attendance", args=[w["held"].pk]),
+               {"walk_ins": w["editor"].email, "guests": "Erika Mustermann, Landesamt"})
+    return r, (w["held"].guests.filter(name="Erika Mustermann").exists()
+               and Registration.objects.filter(meeting=w["held"], user=w["editor"],
+                                               attended=True).exists())
+
+
 def upload_document(c, w):
     upload = SimpleUploadedFile("plan.pdf", b"%PDF-1.4 plan", content_type="application/pdf")
     r = c.post(reverse("meetings:document_upload", args=[w["upcoming"].pk]),
@@ -237,7 +245,8 @@ ACTIONS = {
     tick_off_own_administrations_item: {"editor", "coordinator", "admin"},
     # the person named (a reader) opens their item again
     reopen_item_naming_the_reader: {"reader", "coordinator", "admin"},
-    record_attendance: COORDINATION, upload_document: COORDINATION, register: STAFF,
+    record_attendance: COORDINATION, record_walk_in_and_guest: COORDINATION,
+    upload_document: COORDINATION, register: STAFF,
     decline: STAFF,
 }
 
@@ -340,6 +349,9 @@ SERVICES = {
         meeting=w["upcoming"], user=u)),
     "attendance_record": (COORDINATION, lambda w, u: attendance_record(
         meeting=w["held"], attended_user_ids={w["reader"].pk}, by=u)),
+    "attendance_record (walk-in, guest)": (COORDINATION, lambda w, u: attendance_record(
+        meeting=w["held"], attended_user_ids=set(), walk_in_ids={w["editor"].pk},
+        guests_add=[("Erika Mustermann", "Landesamt")], guests_keep=set(), by=u)),
     "agenda_item_save": (COORDINATION, lambda w, u: agenda_item_save(
         item=AgendaItem(meeting=w["upcoming"]), fields={"title": "OZG"}, by=u)),
     "agenda_item_delete": (COORDINATION, lambda w, u: agenda_item_delete(

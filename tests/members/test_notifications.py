@@ -23,11 +23,14 @@ def test_notifications_page_german_all_ticked_by_default(client, reader):
     content = client.get(URL).content.decode()
 
     assert "<h1 class=\"kern-heading-large\">Benachrichtigungen</h1>" in content
-    assert ("Einladungen zu Sitzungen und Absagen von Sitzungen erhalten Sie immer – sie "
-            "lassen sich nicht abbestellen.") in content
+    assert ("Einladungen zu Sitzungen, Absagen und Änderungen von Termin oder Ort einer "
+            "Sitzung, für die Sie angemeldet sind, sowie die Nachricht, dass Sie von der "
+            "Warteliste nachgerückt sind, erhalten Sie immer – sie lassen sich nicht "
+            "abbestellen.") in content
     for name, label in [
         ("meeting", "Erinnerungen vor Sitzungen"),
         ("action_item", "Erinnerungen an fällige Aufgaben"),
+        ("action_assigned", "Neue Aufgaben und geänderte Fälligkeiten"),
         ("minutes", "Erinnerungen an fehlende Protokolle (Koordinierungsstelle)"),
         ("survey", "Erinnerungen an offene Sachstandserhebungen"),
     ]:
@@ -42,7 +45,7 @@ def test_notifications_unticked_kinds_are_muted(client, reader):
     response = client.post(URL, {"meeting": "on", "survey": "on"}, follow=True)
 
     reader.refresh_from_db()
-    assert reader.muted_reminders == ["action_item", "minutes"]
+    assert reader.muted_reminders == ["action_assigned", "action_item", "minutes"]
     content = response.content.decode()
     assert "Ihre Einstellungen zu Erinnerungen wurden gespeichert." in content
     assert " checked" in checkbox(content, "meeting")
@@ -54,7 +57,8 @@ def test_notifications_ticking_again_unmutes(client, reader):
     User.objects.filter(pk=reader.pk).update(muted_reminders=["meeting", "survey"])
     client.force_login(reader)
 
-    client.post(URL, {"meeting": "on", "action_item": "on", "minutes": "on", "survey": "on"})
+    client.post(URL, {"meeting": "on", "action_item": "on", "action_assigned": "on",
+                       "minutes": "on", "survey": "on"})
 
     reader.refresh_from_db()
     assert reader.muted_reminders == []
