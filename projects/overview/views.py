@@ -131,6 +131,15 @@ def topic_detail(request, slug):
 @permission_required("projects.view_statuses")
 @require_safe
 def ozg(request):
+    # The same for all member staff: kept in the cache ({% cached_part %}) until a status of
+    # an OZG service changes, computed only when rendered.
+    return render(request, "projects/ozg.html", {
+        "parts": partial(_ozg_parts, request), "levels": _maturity_legend(),
+        "cache_scopes": status_scopes(services=True),
+    })
+
+
+def _ozg_parts(request) -> dict:
     rows = maturity_by_themenfeld()
     filterset = ServiceFilter(request.GET, queryset=ozg_services())
     page = Paginator(filterset.qs, SERVICES_PAGE_SIZE).get_page(page_number(request))
@@ -140,10 +149,8 @@ def ozg(request):
         rows=[StackedRow(row.themenfeld.name, [
             Segment(level.label, count, f"maturity--{level.value}")
             for level, count in zip(Maturity, row.counts, strict=True)]) for row in rows])
-    return render(request, "projects/ozg.html", {
-        "rows": rows, "chart": chart, "levels": _maturity_legend(), "filter": filterset,
-        "page": page, "services": services,
-    })
+    return {"rows": rows, "chart": chart, "filter": filterset, "page": page,
+            "services": services}
 
 
 @permission_required("projects.view_statuses")

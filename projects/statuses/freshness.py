@@ -11,9 +11,13 @@ ALL = "statuses"
 
 
 def status_scopes(*, topic_id: int | None = None, service_id: int | None = None,
-                  administration_id: int | None = None) -> tuple:
-    """The scopes of the statuses of one topic, one service or one administration."""
-    if topic_id is not None:
+                  administration_id: int | None = None, services: bool = False,
+                  topics: bool = False) -> tuple:
+    """The scopes of the statuses of one topic, one service or one administration, or of
+    all OZG services or all topics."""
+    if services or topics:
+        own = "statuses:services" if services else "statuses:topics"
+    elif topic_id is not None:
         own = f"statuses:topic:{topic_id}"
     elif service_id is not None:
         own = f"statuses:service:{service_id}"
@@ -24,7 +28,9 @@ def status_scopes(*, topic_id: int | None = None, service_id: int | None = None,
 
 def _status_written(sender, instance, **kwargs) -> None:
     data_changed(status_scopes(topic_id=instance.topic_id, service_id=instance.service_id)[1],
-                 status_scopes(administration_id=instance.administration_id)[1])
+                 status_scopes(administration_id=instance.administration_id)[1],
+                 status_scopes(services=instance.service_id is not None,
+                               topics=instance.topic_id is not None)[1])
 
 
 def connect() -> None:
