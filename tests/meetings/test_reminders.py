@@ -22,7 +22,7 @@ from common.models import OutgoingMail, Reminder
 from kreishaus.celery import app as celery_app
 from meetings.enums import ActionItemStatus, MeetingState, MinutesState, RegistrationStatus
 from meetings.ical import meeting_ics
-from meetings.models import ActionItem, Meeting, Minutes, Registration, WorkingGroup
+from meetings.models import ActionItem, Decision, Meeting, Minutes, Registration, WorkingGroup
 from meetings.reminders import reminders_dispatch
 from meetings.services.meetings import meeting_transition
 from meetings.services.minutes import minutes_publish
