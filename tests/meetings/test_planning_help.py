@@ -200,3 +200,40 @@ def test_no_decisions_is_a_sentence_not_a_numbered_item(client, planned_group, r
     assert "Keine Beschlüsse." in page
     assert not re.search(r"<li>\s*Keine Beschlüsse", page)
     assert not re.search(r"<li>\s*Keine Unterlagen", page)
+
+
+def test_minutes_pdf_without_decisions_numbers_nothing_empty(planned_group, coordinator):
+    from meetings import exports
+    from meetings.selectors.meetings import meeting_for_page
+    from tests.pdf_inspect import inspect_pdf
+
+    group, _westerwald = planned_group
+    meeting = group.meetings.get()
+    Minutes.objects.create(meeting=meeting, state="published", published_at=timezone.now(),
+                           summary="Kurz.")
+
+    text = inspect_pdf(exports.minutes_pdf(meeting_for_page(meeting.pk).get())).text
+
+    assert "Kurz." in text
+    assert not re.search(r"^\s*1\.\s*Keine", text, re.M)
+
+
+def test_meeting_page_queries_do_not_grow_with_action_items_on_the_agenda(
+        client, open_item, coordinator):
+    from tests.meetings.test_pages import _queries
+
+    item, upcoming = open_item
+    earlier = item.meeting
+    client.force_login(coordinator)
+
+    def add(count):
+        for number in range(count):
+            extra = ActionItem.objects.create(meeting=earlier, title=f"Aufgabe {number}")
+            AgendaItem.objects.create(meeting=upcoming, order=number, title=extra.title,
+                                      action_item=extra)
+
+    add(1)
+    small = _queries(client, upcoming.get_absolute_url())
+    add(3)
+
+    assert _queries(client, upcoming.get_absolute_url()) == small
