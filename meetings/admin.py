@@ -48,8 +48,9 @@ class AgendaItemInline(TabularInline):
     model = AgendaItem
     fk_name = "meeting"
     extra = 0
-    fields = ["order", "title", "presenter", "duration_minutes", "approves_minutes_of"]
-    autocomplete_fields = ["approves_minutes_of"]
+    fields = ["order", "title", "presenter", "duration_minutes", "approves_minutes_of",
+              "action_item"]
+    autocomplete_fields = ["approves_minutes_of", "action_item"]
 
 
 @admin.register(Meeting)

@@ -167,11 +167,24 @@ class AgendaItem(models.Model):
     projects = models.ManyToManyField("projects.JointProject",
                                       verbose_name=_("Gemeinsame Projekte"), blank=True,
                                       related_name="agenda_items")
+    # An open action item of the group put on this agenda (at most once per meeting).
+    action_item = models.ForeignKey(
+        "ActionItem", verbose_name=_("Aufgabe"), on_delete=models.SET_NULL, null=True,
+        blank=True, related_name="agenda_items",
+    )
 
     class Meta:
         verbose_name = _("Tagesordnungspunkt")
         verbose_name_plural = _("Tagesordnungspunkte")
         ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "action_item"], name="one_agenda_item_per_action_item",
+                condition=models.Q(action_item__isnull=False),
+                violation_error_message=_("Diese Aufgabe steht bereits auf der "
+                                          "Tagesordnung."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

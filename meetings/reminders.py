@@ -116,15 +116,51 @@ def reminders_dispatch(now: datetime | None = None) -> int:
     count = 0
     with translation.override("de"):
         for due in dues:
-            taken = queued_before[(due.kind, due.object_key)]
-            recipients = [
-                user for user in due.recipients
-                if user.is_active and user.email and user.pk not in taken
-                and not (due.mute and due.mute.value in user.muted_reminders)
-            ]
+            recipients = _mailable(due, queued_before[(due.kind, due.object_key)])
             if recipients:
                 count += _queue(due, recipients)
     return count
+
+
+def _mailable(due: _Due, taken: set[int]) -> list[User]:
+    """The recipients of a due mail who get it: active, with an address, not served before
+    and not having switched its kind off."""
+    return [user for user in due.recipients
+            if user.is_active and user.email and user.pk not in taken
+            and not (due.mute and due.mute.value in user.muted_reminders)]
+
+
+def notice_recipients(meeting: Meeting, kind: str, now: datetime | None = None) -> list[User]:
+    """Who the "cancellation" or "minutes_published" mail about this meeting reaches if the
+    step is taken now: the same selection and filter as reminders_dispatch, for the
+    confirmation pages ("37 Personen werden benachrichtigt")."""
+    now = now or timezone.now()
+    if kind == "cancellation":
+        if meeting.starts_at <= now:
+            return []
+        due = _cancellation_due(meeting, [
+            r.user for r in _cancellation_registrations().filter(meeting=meeting)])
+    elif kind == "minutes_published":
+        due = _minutes_published_due(meeting, _invitees([meeting], timezone.localdate(now)))
+    else:
+        raise ValueError(kind)
+    taken = reminders_taken(object_keys={due.object_key}, kinds={kind})
+    return _mailable(due, taken[(kind, due.object_key)])
+
+
+def _minutes_published_due(meeting: Meeting, invitees: dict[int, list[User]]) -> _Due:
+    return _Due("minutes_published", meeting, "minutes_published", invitees.get(meeting.pk, []))
+
+
+def _cancellation_due(meeting: Meeting, people: list[User]) -> _Due:
+    return _Due("cancellation", meeting, "cancellation", people)
+
+
+def _cancellation_registrations():
+    """Registrations whose people are told of a cancellation (registered or waiting)."""
+    return Registration.objects.filter(
+        status__in=[RegistrationStatus.REGISTERED, RegistrationStatus.WAITING],
+    ).select_related("user", "meeting__working_group")
 
 
 def _meeting_dues(now: datetime, today: date) -> list[_Due]:
@@ -155,8 +191,7 @@ def _meeting_dues(now: datetime, today: date) -> list[_Due]:
         dues.append(_Due(kind, meeting, "meeting_reminder", unanswered, MEETING,
                          {"registered": False, "days": days}))
     for meeting in published:
-        dues.append(_Due("minutes_published", meeting, "minutes_published",
-                         invitees[meeting.pk]))
+        dues.append(_minutes_published_due(meeting, invitees))
     return dues
 
 
@@ -206,15 +241,13 @@ def _ics_attachment(meeting: Meeting) -> Attachment:
 
 
 def _cancellation_dues(now: datetime) -> list[_Due]:
-    registrations = Registration.objects.filter(
-        meeting__state=MeetingState.CANCELLED, meeting__starts_at__gt=now,
-        status__in=[RegistrationStatus.REGISTERED, RegistrationStatus.WAITING],
-    ).select_related("user", "meeting__working_group")
+    registrations = _cancellation_registrations().filter(
+        meeting__state=MeetingState.CANCELLED, meeting__starts_at__gt=now)
     meetings, people = {}, defaultdict(list)
     for registration in registrations:
         meetings[registration.meeting_id] = registration.meeting
         people[registration.meeting_id].append(registration.user)
-    return [_Due("cancellation", meetings[pk], "cancellation", people[pk]) for pk in meetings]
+    return [_cancellation_due(meetings[pk], people[pk]) for pk in meetings]
 
 
 def _responsible_people(items: list[ActionItem]) -> dict[int, list[User]]:

@@ -81,6 +81,12 @@ def can_be_cancelled(user, meeting) -> bool:
 
 
 @rules.predicate
+def has_started(user, meeting) -> bool:
+    """Its start has passed: only then can it be marked as held."""
+    return meeting is not None and meeting.starts_at <= timezone.now()
+
+
+@rules.predicate
 def is_open_for_changes(user, meeting) -> bool:
     """Its facts (date, place, capacity, …) may still change: neither cancelled nor closed
     with published minutes."""
@@ -143,7 +149,9 @@ rules.add_perm("meetings.change_workinggroup", is_coordinator)  # object: the gr
 STATE_RULES = {
     "meetings.change_meeting": (is_coordinator, is_open_for_changes),
     "meetings.publish_invitation": (is_coordinator, invitation_can_be_published),
-    "meetings.mark_held": (is_coordinator, can_be_marked_held),
+    # Only once it has started: before, "held" would be a guess that sends the minutes
+    # reminders and closes the registration for a meeting still to come.
+    "meetings.mark_held": (is_coordinator, can_be_marked_held & has_started),
     "meetings.cancel_meeting": (is_coordinator, can_be_cancelled),
     "meetings.record_attendance": (is_coordinator, was_announced),
     # Agenda and decisions are part of the minutes: read-only once they are published.
@@ -163,6 +171,10 @@ for _name, (_who, _when) in STATE_RULES.items():
     rules.add_perm(_name, _who & _when)
     rules.add_rule(_name, _who & _when)
 
+# Invited but not started: the page shows why "mark as held" is not offered yet.
+rules.add_rule("meetings.mark_held_after_start",
+               is_coordinator & can_be_marked_held & ~has_started)
+
 # The texts a service gives when only the state is in the way (check_state's default).
 STATE_REFUSALS = {
     "meetings.change_meeting": _("Abgesagte oder abgeschlossene Sitzungen können nicht mehr "
@@ -181,6 +193,12 @@ STATE_REFUSALS = {
 }
 
 
+def not_started_refusal(meeting) -> str:
+    """Why an invited meeting cannot be marked as held yet."""
+    start = timezone.localtime(meeting.starts_at)
+    return _("Die Sitzung hat noch nicht begonnen. Als stattgefunden markieren lässt sie sich "
+             "erst ab ihrem Beginn am %(date)s um %(time)s Uhr.") % {
+        "date": start.strftime("%d.%m.%Y"), "time": start.strftime("%H:%M")}
 
 
 def check_state(user, rule: str, meeting, message: str = "") -> None:

@@ -6,6 +6,7 @@ from .views import (
     action_items,
     agenda,
     calendar,
+    confirmations,
     documents,
     exports,
     meetings,
@@ -21,12 +22,15 @@ urlpatterns = [
     path("<int:pk>/", meetings.detail, name="detail"),
     path("<int:pk>/bearbeiten/", meetings.meeting_edit, name="edit"),
     path("<int:pk>/status/", meetings.transition, name="transition"),
+    path("<int:pk>/absagen/", confirmations.cancel_confirm, name="cancel"),
     # Registrations and attendance
     path("<int:pk>/anmeldung/", registrations.register, name="register"),
     path("<int:pk>/absage/", registrations.decline, name="decline"),
     path("<int:pk>/anwesenheit/", registrations.attendance, name="attendance"),
     # Agenda
     path("<int:pk>/tagesordnung/neu/", agenda.item_edit, name="agenda_create"),
+    path("<int:pk>/tagesordnung/aufgaben/", agenda.action_items_add,
+         name="agenda_action_items"),
     path("<int:pk>/tagesordnung/<int:item_pk>/", agenda.item_edit, name="agenda_edit"),
     path("<int:pk>/tagesordnung/<int:item_pk>/entfernen/", agenda.item_delete,
          name="agenda_delete"),
@@ -34,7 +38,8 @@ urlpatterns = [
          name="agenda_move"),
     # Minutes and decisions
     path("<int:pk>/protokoll/", minutes.minutes_edit, name="minutes_edit"),
-    path("<int:pk>/protokoll/veroeffentlichen/", minutes.publish, name="minutes_publish"),
+    path("<int:pk>/protokoll/veroeffentlichen/", confirmations.minutes_publish_confirm,
+         name="minutes_publish"),
     path("<int:pk>/protokoll/genehmigen/", minutes.approve, name="minutes_approve"),
     path("<int:pk>/beschluesse/neu/", minutes.decision_edit, name="decision_create"),
     path("<int:pk>/beschluesse/<int:decision_pk>/", minutes.decision_edit,

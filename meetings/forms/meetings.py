@@ -2,15 +2,20 @@
 meeting."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.forms import Form, ModelForm
 from members.models import Administration
 
-from ..enums import MeetingFormat
-from ..models import Meeting
+from ..enums import MeetingFormat, MeetingState
+from ..models import Meeting, WorkingGroup
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+PAST_HELP = _("Neue Sitzungen liegen in der Zukunft. Frühere Sitzungen (etwa beim Nachtragen "
+               "der Historie) lassen sich nur als „Bereits stattgefunden“ anlegen.")
 
 
 class MeetingForm(ModelForm):
@@ -36,8 +41,26 @@ class MeetingForm(ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["host"].queryset = Administration.objects.current()
+        # Required only for some formats: the label says for which instead of "optional"
+        # (templates/forms/field.html), the server checks it in clean().
+        self.fields["location"].required_when = _("Pflichtangabe bei Präsenz und hybrid")
+        self.fields["online_link"].required_when = _("Pflichtangabe bei online und hybrid")
         if self.instance.pk:
             del self.fields["working_group"]
+        else:
+            self.fields["starts_at"].help_text = PAST_HELP
+            self.fields["held"] = forms.BooleanField(
+                label=_("Bereits stattgefunden (frühere Sitzung nachtragen)"), required=False,
+                help_text=_("Nur für Sitzungen in der Vergangenheit: Sie werden gleich als "
+                            "stattgefunden erfasst, ohne Einladung und Anmeldung."))
+            self.order_fields([*self.Meta.fields[:4], "held"])
+
+    def meeting_fields(self) -> dict:
+        """The cleaned values for meeting_save; "held" becomes the state of a new meeting."""
+        fields = {name: self.cleaned_data[name] for name in self.fields if name != "held"}
+        if self.cleaned_data.get("held"):
+            fields["state"] = MeetingState.HELD
+        return fields
 
     def clean(self):
         cleaned = super().clean()
@@ -54,6 +77,16 @@ class MeetingForm(ModelForm):
         if fmt in (MeetingFormat.IN_PERSON, MeetingFormat.HYBRID) and not cleaned.get("location"):
             self.add_error("location", _("Für Präsenz- und Hybrid-Sitzungen bitte den Ort "
                                          "angeben."))
+        if "held" in self.fields and starts:
+            past = starts <= timezone.now()
+            if past and not cleaned.get("held"):
+                self.add_error("starts_at", _(
+                    "Der Beginn liegt in der Vergangenheit. Eine frühere Sitzung lässt sich "
+                    "nur nachtragen: Bitte „Bereits stattgefunden“ ankreuzen oder einen "
+                    "künftigen Termin wählen."))
+            if not past and cleaned.get("held"):
+                self.add_error("held", _("Eine Sitzung, die noch nicht begonnen hat, kann nicht "
+                                         "als stattgefunden erfasst werden."))
         return cleaned
 
 
@@ -77,3 +110,14 @@ class CarryOverForm(Form):
 
     def item_ids(self) -> list[int]:
         return [int(pk) for pk in self.cleaned_data["items"]]
+
+
+class PlanForGroupForm(Form):
+    """"Sitzung anlegen" for a working group (a GET form): the meeting form then starts
+    with the planning help of that group."""
+
+    gruppe = forms.ModelChoiceField(
+        label=_("Arbeitsgruppe"), queryset=WorkingGroup.objects.order_by("name"),
+        to_field_name="slug", empty_label=None,
+        help_text=_("Das Formular beginnt mit dem nächsten Termin nach dem Turnus, dem "
+                    "vorgeschlagenen Gastgeber und dessen Anschrift; alles lässt sich ändern."))

@@ -26,8 +26,8 @@ def meeting_for_page(pk: int | None = None) -> QuerySet[Meeting]:
         "working_group", "host", "minutes", "minutes__approved_in",
     ).prefetch_related(
         Prefetch("agenda_items", queryset=AgendaItem.objects.select_related(
-            "approves_minutes_of").prefetch_related("topics", "projects").order_by(
-            "order", "pk")),
+            "approves_minutes_of", "action_item__meeting").prefetch_related(
+            "topics", "projects").order_by("order", "pk")),
         Prefetch("registrations", queryset=registrations),
         Prefetch("action_items", queryset=ActionItem.objects.select_related(
             "responsible_administration", "responsible_user")),

@@ -62,13 +62,23 @@ def next_meeting_suggestion(working_group: WorkingGroup, *, now: datetime | None
     return starts, host
 
 
+def host_location(host: Administration | None) -> str:
+    """The place of a meeting at the host: its name and seat address (or its seat)."""
+    if host is None:
+        return ""
+    address = host.address.strip() or host.seat.strip()
+    return f"{host.name}\n{address}" if address else ""
+
+
 def meeting_form_initial(working_group: WorkingGroup) -> dict:
     """What the form for a group's next meeting starts with: the suggested date and host,
-    the length of the group's last meeting, a title."""
+    the host's seat address as the place, the length of the group's last meeting, a
+    title."""
     starts, host = next_meeting_suggestion(working_group)
     last = working_group.meetings.exclude(state=MeetingState.CANCELLED).order_by(
         "-starts_at").first()
     duration = (last.ends_at - last.starts_at) if last else DEFAULT_DURATION
     return {"working_group": working_group, "host": host, "starts_at": starts,
             "ends_at": starts + duration if starts else None,
+            "location": host_location(host),
             "title": _("Sitzung der %(group)s") % {"group": working_group.name}}

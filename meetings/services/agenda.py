@@ -1,14 +1,18 @@
-"""Agenda items: add, change, remove, reorder, and carry over to the next meeting. The
+"""Agenda items: add, change, remove, reorder, carry over to the next meeting, and put
+the group's open action items on it. The
 agenda is part of the minutes (their notes hang on its items): once the minutes are
 published it is read-only, like the decisions."""
 
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from members.models import User
 
 from ..models import AgendaItem, Meeting
 from ..rules import check_state
+from ..selectors.meetings import open_items_of_group
 
 
 def _lock_open_agenda(meeting: Meeting, by: User) -> Meeting:
@@ -72,3 +76,33 @@ def agenda_carry_over(*, source: Meeting, target: Meeting, item_ids: list[int],
             "presenter": item.presenter, "duration_minutes": item.duration_minutes,
             "topics": list(item.topics.all()), "projects": list(item.projects.all())}, by=by))
     return copies
+
+
+def _action_item_text(item) -> str:
+    """The description of an agenda item about an open action item: where it comes from,
+    who is responsible, when it is due."""
+    responsible = item.responsible_user or item.responsible_administration
+    parts = [_("Offene Aufgabe aus der Sitzung „%(title)s“ vom %(date)s.") % {
+        "title": item.meeting.title,
+        "date": timezone.localtime(item.meeting.starts_at).strftime("%d.%m.%Y")}]
+    if responsible:
+        parts.append(_("Zuständig: %(name)s.") % {"name": getattr(responsible, "name", None)
+                                                   or str(responsible)})
+    if item.due_date:
+        parts.append(_("Fällig am %(date)s.") % {"date": item.due_date.strftime("%d.%m.%Y")})
+    return " ".join(parts) + (f"\n\n{item.description}" if item.description else "")
+
+
+def agenda_add_action_items(*, meeting: Meeting, item_ids: list[int],
+                            by: User) -> list[AgendaItem]:
+    """Put chosen open action items of the group on the agenda, one item each, titled after
+    them and linked to them. Items already on the agenda are skipped, so a second
+    submission (another tab, a double click) adds nothing twice."""
+    with transaction.atomic():
+        meeting = _lock_open_agenda(meeting, by)
+        present = set(meeting.agenda_items.filter(action_item__isnull=False)
+                      .values_list("action_item_id", flat=True))
+        chosen = open_items_of_group(meeting).filter(pk__in=item_ids).exclude(pk__in=present)
+        return [agenda_item_save(item=AgendaItem(meeting=meeting), fields={
+            "title": item.title[:200], "description": _action_item_text(item),
+            "action_item": item}, by=by) for item in chosen]

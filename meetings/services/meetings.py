@@ -15,7 +15,7 @@ from members.models import User
 from ..enums import MEETING_TRANSITIONS, MeetingState
 from ..models import Meeting
 from ..notices import meeting_change_notify
-from ..rules import check_state
+from ..rules import can_be_marked_held, check_state, has_started, not_started_refusal
 from .agenda import agenda_carry_over
 from .registrations import meeting_lock, waiting_list_move_up
 
@@ -34,6 +34,22 @@ def reminders_dispatch_after_commit() -> None:
     transaction.on_commit(reminders_dispatch.delay)
 
 
+def _check_new_meeting(meeting: Meeting) -> None:
+    """A new meeting lies ahead and is planned, or it is an earlier one recorded as held
+    (importing history): nobody invites to the past, and nothing held lies ahead."""
+    state = MeetingState(meeting.state)
+    if state not in (MeetingState.PLANNED, MeetingState.HELD):
+        raise ValidationError(_("Eine neue Sitzung ist geplant oder wird als stattgefundene "
+                                "Sitzung nachgetragen."))
+    past = meeting.starts_at is not None and meeting.starts_at <= timezone.now()
+    if past and state != MeetingState.HELD:
+        raise ValidationError(_("Der Beginn liegt in der Vergangenheit. Frühere Sitzungen "
+                                "lassen sich nur als bereits stattgefunden nachtragen."))
+    if not past and state == MeetingState.HELD:
+        raise ValidationError(_("Eine Sitzung, die noch nicht begonnen hat, kann nicht als "
+                                "stattgefunden erfasst werden."))
+
+
 def meeting_save(*, meeting: Meeting, fields: dict, by: User,
                  carry_over_from: Meeting | None = None,
                  carry_over_items: Iterable[int] = ()) -> Meeting:
@@ -49,6 +65,8 @@ def meeting_save(*, meeting: Meeting, fields: dict, by: User,
         setattr(meeting, name, value)
     if existing:
         meeting.sequence = F("sequence") + 1
+    if not existing:
+        _check_new_meeting(meeting)
     meeting.full_clean(exclude=["sequence"])
     with transaction.atomic():
         if existing:
@@ -81,6 +99,9 @@ def meeting_transition(*, meeting: Meeting, to: str, by: User, reason: str = "")
                     "wechseln.") % {"from": meeting.get_state_display(),
                                      "to": MeetingState(to).label}
         rule = TRANSITION_RULES.get(to)
+        if (to == MeetingState.HELD and can_be_marked_held(by, meeting)
+                and not has_started(by, meeting)):
+            refusal = not_started_refusal(meeting)
         if rule is None:
             if to == MeetingState.MINUTES_PUBLISHED and to in MEETING_TRANSITIONS[
                     MeetingState(meeting.state)]:

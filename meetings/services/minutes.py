@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from common.permissions import permission_check
 from members.models import User
@@ -13,8 +14,13 @@ from members.models import User
 from ..enums import MeetingState, MinutesState
 from ..models import Decision, Meeting, Minutes, MinutesRevision
 from ..rules import check_state, minutes_are_published
+from ..selectors.confirmations import minutes_content
 from .meetings import reminders_dispatch_after_commit
 from .registrations import meeting_lock
+
+EMPTY_MINUTES_REFUSAL = gettext_lazy(
+    "Das Protokoll ist leer: Es enthält weder Notizen noch Beschlüsse, Aufgaben oder eine "
+    "erfasste Anwesenheit. Bitte schreiben Sie zuerst das Protokoll.")
 
 
 def _minutes_content(minutes: Minutes) -> dict:
@@ -54,10 +60,13 @@ def minutes_save(*, meeting: Meeting, summary: str, notes: dict[int, str], by: U
 
 
 def minutes_publish(*, meeting: Meeting, by: User) -> Minutes:
-    """Publish the minutes of a held meeting; the working group is told by mail."""
+    """Publish the minutes of a held meeting; the working group is told by mail. Empty
+    minutes (no notes, decisions, action items or attendance) are refused."""
     with transaction.atomic():
         meeting = meeting_lock(meeting)
         check_state(by, "meetings.publish_minutes", meeting)
+        if minutes_content(meeting).is_empty:
+            raise ValidationError(EMPTY_MINUTES_REFUSAL)
         minutes, _created = Minutes.objects.get_or_create(meeting=meeting)
         minutes.state = MinutesState.PUBLISHED
         minutes.published_at = timezone.now()

@@ -14,7 +14,8 @@ from common.permissions import URLObject, permission_required
 
 from ..enums import MeetingState
 from ..filters import MeetingFilter
-from ..forms.meetings import CancelForm, CarryOverForm, MeetingForm
+from ..forms.agenda import ActionItemsToAgendaForm
+from ..forms.meetings import CarryOverForm, MeetingForm, PlanForGroupForm
 from ..forms.registrations import RegistrationForm
 from ..models import Meeting, WorkingGroup
 from ..selectors.meetings import (
@@ -40,8 +41,16 @@ def index(request):
     else:
         # Visitors see only date, working group and host of what is still to come.
         meetings, filterset = meetings.order_by("starts_at"), None
+    plan_form = None
+    if request.user.has_perm("meetings.add_meeting"):
+        chosen = filterset.form.cleaned_data.get("working_group") if (
+            filterset is not None and filterset.form.is_valid()) else None
+        # The filtered group, else the first: the browser would send the first as well.
+        plan_form = PlanForGroupForm(auto_id="plan_%s", initial={
+            "gruppe": chosen or WorkingGroup.objects.order_by("name").first()})
     return render(request, "meetings/meeting_list.html", {
         "meetings": meetings, "filter": filterset, "internal": internal, "now": timezone.now(),
+        "plan_form": plan_form,
     })
 
 
@@ -57,6 +66,9 @@ def detail(request, pk):
     meeting = get_object_or_404(meeting_for_page(pk))
     registrations = list(meeting.registrations.all())
     mine = next((r for r in registrations if r.user_id == request.user.pk), None)
+    carried_over = list(open_items_of_group(meeting))
+    to_agenda = ActionItemsToAgendaForm(items=carried_over, on_agenda={
+        item.action_item_id for item in meeting.agenda_items.all()})
     return render(request, "meetings/meeting_detail.html", {
         "meeting": meeting,
         "agenda": agenda_with_times(meeting),
@@ -66,8 +78,8 @@ def detail(request, pk):
         "registration_form": RegistrationForm(meeting=meeting, initial={
             "mode": mine.mode} if mine else None),
         "minutes": getattr(meeting, "minutes", None),
-        "carried_over": open_items_of_group(meeting),
-        "cancel_form": CancelForm(),
+        "carried_over": carried_over,
+        "to_agenda_form": to_agenda if to_agenda.fields["items"].choices else None,
     })
 
 
@@ -76,7 +88,7 @@ def _meeting_form_page(request, meeting, initial=None, suggestion=None, source=N
     carry_form = CarryOverForm(request.POST or None, source=source) if source else None
     if request.method == "POST" and form.is_valid() and (carry_form is None
                                                           or carry_form.is_valid()):
-        fields = {name: form.cleaned_data[name] for name in form.fields}
+        fields = form.meeting_fields()
         try:
             meeting = meeting_save(
                 meeting=meeting, fields=fields, by=request.user, carry_over_from=source,
@@ -86,9 +98,12 @@ def _meeting_form_page(request, meeting, initial=None, suggestion=None, source=N
         else:
             messages.success(request, _("Die Sitzung wurde gespeichert."))
             return redirect(meeting)
+    plan_form = None
+    if meeting.pk is None and suggestion is None:
+        plan_form = PlanForGroupForm(auto_id="plan_%s")
     return render(request, "meetings/meeting_form.html", {
         "form": form, "meeting": meeting, "suggestion": suggestion,
-        "carry_form": carry_form, "source": source})
+        "carry_form": carry_form, "source": source, "plan_form": plan_form})
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -99,7 +114,7 @@ def meeting_create(request):
     group = WorkingGroup.objects.filter(slug=request.GET.get("gruppe")).first()
     initial = meeting_form_initial(group) if group else {}
     suggestion = {"starts_at": initial["starts_at"], "host": initial["host"],
-                  "group": group} if group else None
+                  "location": initial["location"], "group": group} if group else None
     source_pk = int_param(request.GET.get("von"), minimum=1)
     source = Meeting.objects.filter(pk=source_pk).first() if source_pk else None
     return _meeting_form_page(request, Meeting(), initial, suggestion, source)
@@ -114,17 +129,15 @@ def meeting_edit(request, meeting):
 @require_POST
 @permission_required("meetings.manage_meeting", obj=MEETING)
 def transition(request, meeting):
-    """Invite, mark as held or cancel (with a reason), by the target state in `to`."""
+    """Invite or mark as held, by the target state in `to` (cancelling: confirmations)."""
     target = request.POST.get("to", "")
     if target not in MeetingState.values:
         raise Http404
-    form = CancelForm(request.POST) if target == MeetingState.CANCELLED else None
-    if form is not None and not form.is_valid():
-        messages.error(request, _("Bitte geben Sie einen Grund für die Absage an."))
-        return redirect(meeting)
+    if target == MeetingState.CANCELLED:
+        # Cancelling goes through its confirmation page (who is told, with the reason).
+        return redirect("meetings:cancel", pk=meeting.pk)
     try:
-        meeting_transition(meeting=meeting, to=target, by=request.user,
-                           reason=form.cleaned_data["reason"] if form else "")
+        meeting_transition(meeting=meeting, to=target, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

@@ -1,5 +1,5 @@
-"""Minutes of a meeting (write, publish, correct, approve in a later meeting) and its
-decisions; coordination office."""
+"""Minutes of a meeting (write, correct, approve in a later meeting; publishing is in
+views.confirmations) and its decisions; coordination office."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -13,7 +13,7 @@ from common.permissions import URLObject, permission_required
 from ..forms.minutes import DecisionForm, MinutesForm
 from ..models import AgendaItem, Decision, Meeting, Minutes
 from ..rules import minutes_are_published
-from ..services.minutes import decision_save, minutes_approve, minutes_publish, minutes_save
+from ..services.minutes import decision_save, minutes_approve, minutes_save
 from .form_page import form_page
 
 ANCHOR = "#protokoll"
@@ -40,19 +40,6 @@ def minutes_edit(request, meeting):
             return redirect(meeting.get_absolute_url() + ANCHOR)
     return render(request, "meetings/minutes_form.html",
                   {"meeting": meeting, "form": form, "published": published})
-
-
-@require_POST
-@permission_required("meetings.manage_meeting", obj=URLObject(Meeting))
-def publish(request, meeting):
-    try:
-        minutes_publish(meeting=meeting, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Das Protokoll ist veröffentlicht; die Arbeitsgruppe wird "
-                                    "per E-Mail benachrichtigt."))
-    return redirect(meeting.get_absolute_url() + ANCHOR)
 
 
 @require_POST

@@ -59,7 +59,7 @@ def test_meeting_from_invitation_to_minutes_and_task(page, new_context, live_ser
     page.get_by_role("navigation", name="Hauptnavigation").get_by_role(
         "link", name="Sitzungen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Sitzungen")
-    page.get_by_role("link", name="Sitzung anlegen").click()
+    page.get_by_role("button", name="Sitzung anlegen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Sitzung anlegen")
     page.get_by_label("Arbeitsgruppe", exact=True).select_option(label=GROUP)
     page.get_by_label("Titel", exact=True).fill(TITLE)
@@ -76,6 +76,8 @@ def test_meeting_from_invitation_to_minutes_and_task(page, new_context, live_ser
     meeting_url = page.url
     meeting = Meeting.objects.get(title=TITLE)
     assert meeting_url == f"{base}/sitzungen/{meeting.pk}/"
+    start = timezone.localtime(meeting.starts_at)
+    assert (start.date(), start.hour, start.minute) == (day, 10, 0)
 
     agenda = page.get_by_role("region", name="Tagesordnung", exact=True)
     for title, minutes in AGENDA:
@@ -125,9 +127,14 @@ def test_meeting_from_invitation_to_minutes_and_task(page, new_context, live_ser
     assert response.status == 403
     expect(reader_page.get_by_role("heading", level=1)).to_have_text("Zugriff verweigert")
 
-    # The meeting took place (it is still in the future: invited → held is allowed anyway).
+    # Before it starts, the meeting cannot be marked as held; then time passes.
     page.reload()
     expect(page.get_by_role("region", name="Teilnehmende", exact=True)).to_contain_text(READER_NAME)
+    expect(page.get_by_text("ist ab Beginn der Sitzung möglich")).to_be_visible()
+    began = timezone.now() - timedelta(hours=1)
+    Meeting.objects.filter(pk=meeting.pk).update(starts_at=began,
+                                                 ends_at=began + timedelta(hours=3))
+    page.reload()
     page.get_by_role("button", name="Als stattgefunden markieren").click()
     expect(status_message(page, "Die Sitzung ist jetzt „stattgefunden“.")).to_be_visible()
     expect(page.get_by_text("Status: stattgefunden")).to_be_visible()
@@ -166,11 +173,13 @@ def test_meeting_from_invitation_to_minutes_and_task(page, new_context, live_ser
     expect(page.get_by_role("region", name="Aufgaben", exact=True)).to_contain_text(
         f"{TASK} – {READER_NAME}, fällig am {due:%d.%m.%Y} – offen")
 
-    page.get_by_role("button", name="Protokoll veröffentlichen").click()
+    page.get_by_role("link", name="Protokoll veröffentlichen …").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Protokoll veröffentlichen")
+    page.get_by_role("button", name="Jetzt veröffentlichen").click()
     expect(status_message(page, "Das Protokoll ist veröffentlicht; die Arbeitsgruppe wird "
                                 "per E-Mail benachrichtigt.")).to_be_visible()
     expect(page.get_by_text("Status: Protokoll veröffentlicht")).to_be_visible()
-    expect(page.get_by_role("button", name="Protokoll veröffentlichen")).to_have_count(0)
+    expect(page.get_by_role("link", name="Protokoll veröffentlichen …")).to_have_count(0)
 
     # The reader finds the task on the dashboard and the decision on the meeting page.
     reader_page.goto(f"{base}/")
@@ -193,8 +202,6 @@ def test_meeting_from_invitation_to_minutes_and_task(page, new_context, live_ser
     assert (meeting.state, meeting.format, meeting.host.name, meeting.location) == (
         MeetingState.MINUTES_PUBLISHED, MeetingFormat.IN_PERSON, HOST, LOCATION)
     assert meeting.working_group.name == GROUP
-    start = timezone.localtime(meeting.starts_at)
-    assert (start.date(), start.hour, start.minute) == (day, 10, 0)
     assert list(meeting.agenda_items.order_by("order").values_list(
         "title", "duration_minutes")) == AGENDA
     assert meeting.agenda_items.get(title=AGENDA[1][0]).notes == NOTE

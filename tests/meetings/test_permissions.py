@@ -21,7 +21,12 @@ from meetings.models import (
     WorkingGroup,
 )
 from meetings.services.action_items import action_item_save, action_item_set_done
-from meetings.services.agenda import agenda_item_delete, agenda_item_move, agenda_item_save
+from meetings.services.agenda import (
+    agenda_add_action_items,
+    agenda_item_delete,
+    agenda_item_move,
+    agenda_item_save,
+)
 from meetings.services.calendar import calendar_token_regenerate
 from meetings.services.documents import document_add
 from meetings.services.groups import working_group_save
@@ -53,6 +58,8 @@ def world(administration, other_administration, reader, editor, coordinator, adm
     upcoming = make_meeting(group, state="invited")
     planned = make_meeting(group, days=60, state="planned", title="Geplant")
     held = make_meeting(group, days=-3, state="held", title="Gehalten")
+    # Began an hour ago: only a meeting that has started can be marked as held.
+    started = make_meeting(group, days=-1 / 24, state="invited", title="Läuft")
     earlier = make_meeting(group, days=-100, state="minutes_published", title="Früher")
     Minutes.objects.create(meeting=earlier, state="published", published_at=timezone.now())
     item, = add_agenda(upcoming, "Begrüßung")
@@ -66,6 +73,9 @@ def world(administration, other_administration, reader, editor, coordinator, adm
     named_action = ActionItem.objects.create(meeting=held, title="Folien senden",
                                              responsible_user=reader, status="done",
                                              done_at=timezone.now())
+    # Open since an earlier meeting with published minutes: it can go on the next agenda.
+    carried = ActionItem.objects.create(meeting=earlier, title="Leitfaden verteilen",
+                                        responsible_administration=administration)
     decision = Decision.objects.create(meeting=held, wording="Leitfaden erstellen",
                                        result="unanimous")
     document = MeetingDocument.objects.create(
@@ -103,9 +113,14 @@ def invite(c, w):
 
 
 def cancel(c, w):
-    r = c.post(reverse("meetings:transition", args=[w["upcoming"].pk]),
-               {"to": "cancelled", "reason": "Krankheit"})
+    r = c.post(reverse("meetings:cancel", args=[w["upcoming"].pk]), {"reason": "Krankheit"})
     return r, Meeting.objects.get(pk=w["upcoming"].pk).state == "cancelled"
+
+
+def put_action_items_on_agenda(c, w):
+    r = c.post(reverse("meetings:agenda_action_items", args=[w["upcoming"].pk]),
+               {"items": [str(w["carried"].pk)]})
+    return r, AgendaItem.objects.filter(meeting=w["upcoming"], action_item=w["carried"]).exists()
 
 
 def add_agenda_item(c, w):
@@ -189,8 +204,8 @@ def edit_decision(c, w):
 
 
 def mark_held(c, w):
-    r = c.post(reverse("meetings:transition", args=[w["upcoming"].pk]), {"to": "held"})
-    return r, Meeting.objects.get(pk=w["upcoming"].pk).state == "held"
+    r = c.post(reverse("meetings:transition", args=[w["started"].pk]), {"to": "held"})
+    return r, Meeting.objects.get(pk=w["started"].pk).state == "held"
 
 
 def correct_minutes(c, w):
@@ -235,7 +250,8 @@ ACTIONS = {
     create_meeting: COORDINATION, edit_meeting: COORDINATION, invite: COORDINATION,
     mark_held: COORDINATION, cancel: COORDINATION, add_agenda_item: COORDINATION,
     edit_agenda_item: COORDINATION, delete_agenda_item: COORDINATION,
-    move_agenda_item: COORDINATION, write_minutes: COORDINATION,
+    move_agenda_item: COORDINATION, put_action_items_on_agenda: COORDINATION,
+    write_minutes: COORDINATION,
     publish_minutes: COORDINATION, correct_minutes: COORDINATION,
     approve_minutes: COORDINATION, add_decision: COORDINATION, edit_decision: COORDINATION,
     add_action_item: COORDINATION, edit_action_item: COORDINATION,
@@ -340,7 +356,7 @@ SERVICES = {
     "meeting_transition (invite)": (COORDINATION, lambda w, u: meeting_transition(
         meeting=w["planned"], to="invited", by=u)),
     "meeting_transition (held)": (COORDINATION, lambda w, u: meeting_transition(
-        meeting=w["upcoming"], to="held", by=u)),
+        meeting=w["started"], to="held", by=u)),
     "meeting_transition (cancel)": (COORDINATION, lambda w, u: meeting_transition(
         meeting=w["upcoming"], to="cancelled", by=u, reason="Krankheit")),
     "registration_register": (STAFF, lambda w, u: registration_register(
@@ -354,6 +370,8 @@ SERVICES = {
         guests_add=[("Erika Mustermann", "Landesamt")], guests_keep=set(), by=u)),
     "agenda_item_save": (COORDINATION, lambda w, u: agenda_item_save(
         item=AgendaItem(meeting=w["upcoming"]), fields={"title": "OZG"}, by=u)),
+    "agenda_add_action_items": (COORDINATION, lambda w, u: agenda_add_action_items(
+        meeting=w["upcoming"], item_ids=[w["carried"].pk], by=u)),
     "agenda_item_delete": (COORDINATION, lambda w, u: agenda_item_delete(
         item=w["item"], by=u)),
     "agenda_item_move": (COORDINATION, lambda w, u: agenda_item_move(

@@ -22,7 +22,7 @@ from common.models import OutgoingMail, Reminder
 from kreishaus.celery import app as celery_app
 from meetings.enums import ActionItemStatus, MeetingState, MinutesState, RegistrationStatus
 from meetings.ical import meeting_ics
-from meetings.models import ActionItem, Meeting, Minutes, Registration, WorkingGroup
+from meetings.models import ActionItem, Decision, Meeting, Minutes, Registration, WorkingGroup
 from meetings.reminders import reminders_dispatch
 from meetings.services.meetings import meeting_transition
 from meetings.services.minutes import minutes_publish
@@ -555,6 +555,7 @@ def test_minutes_published_long_ago_are_no_news(run, member):
 def test_publishing_minutes_notifies_at_once(member, django_capture_on_commit_callbacks):
     coordinator = UserFactory(administration=member, role="coordinator")
     meeting = make_meeting(make_group(member), state=MeetingState.HELD)
+    Decision.objects.create(meeting=meeting, wording="Die E-Akte wird eingeführt.")
 
     with django_capture_on_commit_callbacks(execute=True):
         minutes_publish(meeting=meeting, by=coordinator)

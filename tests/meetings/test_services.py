@@ -45,10 +45,11 @@ def test_illegal_transitions_are_refused(group, coordinator, start, target):
 
 
 def test_legal_path_through_the_states(group, coordinator, django_capture_on_commit_callbacks):
-    meeting = make_meeting(group, state="planned")
+    meeting = make_meeting(group, days=-1 / 24, state="planned")  # began an hour ago
     with django_capture_on_commit_callbacks(execute=True):
         meeting_transition(meeting=meeting, to="invited", by=coordinator)
     meeting_transition(meeting=meeting, to="held", by=coordinator)
+    minutes_save(meeting=meeting, summary="Alle Punkte besprochen.", notes={}, by=coordinator)
     with django_capture_on_commit_callbacks(execute=True):
         minutes_publish(meeting=meeting, by=coordinator)
 
@@ -211,6 +212,7 @@ def test_decisions_frozen_after_publishing(group, coordinator):
     from meetings.models import Decision
 
     meeting = make_meeting(group, state="held")
+    minutes_save(meeting=meeting, summary="Kurzfassung", notes={}, by=coordinator)
     minutes_publish(meeting=meeting, by=coordinator)
 
     with pytest.raises(ValidationError):
@@ -220,6 +222,7 @@ def test_decisions_frozen_after_publishing(group, coordinator):
 
 def test_minutes_approved_in_a_later_meeting_of_the_same_group(group, coordinator):
     earlier = make_meeting(group, days=-90, state="held")
+    minutes_save(meeting=earlier, summary="Kurzfassung", notes={}, by=coordinator)
     minutes_publish(meeting=earlier, by=coordinator)
     later = make_meeting(group, days=5)
 

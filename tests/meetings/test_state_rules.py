@@ -53,7 +53,9 @@ NOT_PUBLISHED = {"planned", "invited", "held", "cancelled"}
 STATE_TABLE = {
     "meetings.change_meeting": {"planned", "invited", "held"},
     "meetings.publish_invitation": {"planned"},
-    "meetings.mark_held": {"invited"},
+    # These meetings lie ahead: none can be marked as held yet (test_guards.py: once an
+    # invited meeting has started, it can).
+    "meetings.mark_held": set(),
     "meetings.cancel_meeting": {"planned", "invited"},
     "meetings.record_attendance": {"invited", "held", "minutes_published"},
     "meetings.change_agenda": NOT_PUBLISHED,
@@ -228,8 +230,8 @@ def _post(client, name, meeting, data=None):
                            "„eingeladen“ wechseln."),
     ("planned", "held", "Eine Sitzung im Status „geplant“ kann nicht in den Status "
                         "„stattgefunden“ wechseln."),
-    ("held", "cancelled", "Eine Sitzung im Status „stattgefunden“ kann nicht in den Status "
-                          "„abgesagt“ wechseln."),
+    # Cancelling is sent to its confirmation page, which explains it there.
+    ("held", "cancelled", "Eine Sitzung im Status „stattgefunden“ kann nicht abgesagt werden."),
     ("held", "minutes_published", "Protokolle werden über „Protokoll veröffentlichen“ "
                                   "abgeschlossen."),
 ])
@@ -240,7 +242,7 @@ def test_state_change_not_allowed_now_is_explained(client, group, coordinator, s
 
     response = _post(client, "meetings:transition", meeting, {"to": target, "reason": "x"})
 
-    assert reason in _messages(response)
+    assert reason in (_messages(response) + response.content.decode())
     assert Meeting.objects.get(pk=meeting.pk).state == state
 
 
@@ -266,8 +268,9 @@ def test_minutes_of_an_invited_meeting_cannot_be_published(client, group, coordi
 
     response = _post(client, "meetings:minutes_publish", meeting)
 
+    # The confirmation page answers the stale form with the reason.
     assert ("Ein Protokoll lässt sich erst veröffentlichen, wenn die Sitzung stattgefunden "
-            "hat." in _messages(response))
+            "hat." in response.content.decode())
     assert not Minutes.objects.filter(meeting=meeting).exists()
 
 
