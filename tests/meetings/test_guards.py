@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from common.models import OutgoingMail
 from meetings.enums import RegistrationStatus
-from meetings.models import Decision, Meeting, Minutes, Registration
+from meetings.models import Decision, Guest, Meeting, Minutes, Registration
 from meetings.reminders import MEETING
 from meetings.services.meetings import meeting_save, meeting_transition
 from meetings.services.minutes import minutes_publish
@@ -111,7 +111,7 @@ def test_empty_minutes_are_refused_on_the_page_and_by_the_service(client, held, 
     assert OutgoingMail.objects.count() == 0
 
 
-@pytest.mark.parametrize("content", ["note", "decision", "attendance"])
+@pytest.mark.parametrize("content", ["note", "decision", "attendance", "guest"])
 def test_minutes_with_notes_decisions_or_attendance_can_be_published(held, coordinator,
                                                                      reader, content):
     item, = add_agenda(held, "Stand E-Akte")
@@ -120,6 +120,8 @@ def test_minutes_with_notes_decisions_or_attendance_can_be_published(held, coord
         item.save()
     elif content == "decision":
         Decision.objects.create(meeting=held, wording="Wir führen die E-Akte ein.")
+    elif content == "guest":
+        Guest.objects.create(meeting=held, name="Eva Extern", organisation="Landesamt")
     else:
         Registration.objects.create(meeting=held, user=reader, attended=True)
 
