@@ -8,9 +8,8 @@ holds about 400 areas, not 11,000, whatever the size of the network.
 
 A page that names its map (`cache_key`) gets it from the cache until the members or the
 data it shows change (common.page_cache.until_changed with the page's `scopes`): the map is
-the same for everyone who may see the page. Only the views without other query parameters
-are kept (their links carry the other parameters, and made-up ones must not fill the
-cache)."""
+the same for everyone who may see the page: one per view (region, Germany, a Kreis), the
+links that carry the page's other parameters filled in afterwards."""
 
 import re
 from collections.abc import Collection, Sequence
@@ -19,6 +18,8 @@ from typing import Protocol
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from common.page_cache import until_changed
 
@@ -27,6 +28,9 @@ from .render import Area, LegendEntry, MemberMap, member_map
 from .shapes import shapes
 
 PARAMETER, WHOLE_COUNTRY = "karte", "deutschland"
+# Stands for the address of the zoomed views in a cached map (letters and digits only, so
+# escaping leaves it as it is).
+_LINK = "ZOOMLINK7f3c9a"
 _KREIS_KEY = re.compile(r"[0-9]{5}")
 
 
@@ -79,25 +83,30 @@ def map_for_request(request: HttpRequest, *, source: MemberSource,
     ties between equally common values of a Kreis (default: the legend's order); `rule`
     says in the legend how a Kreis is filled; `used_only` leaves unused values out of it;
     `cache_key` and `scopes`: see the module's docstring."""
-    choice = map_choice(request)
+    choice, link = map_choice(request), _zoom_link(request)
 
-    def compute() -> MemberMap:
-        return _build(request, choice, source=source, legend=legend, title=title, rule=rule,
+    def compute(link: str) -> MemberMap:
+        return _build(choice, link=link, source=source, legend=legend, title=title, rule=rule,
                       prefer=prefer, kind_column=kind_column, used_only=used_only)
 
-    if cache_key and set(request.GET) <= {PARAMETER}:
-        # The day is part of the key: who is a current member follows the calendar.
-        key = f"map:{cache_key}:{request.path}:{choice}:{timezone.localdate()}"
-        result = until_changed(key, compute, scopes=scopes)
+    if cache_key:
+        # Kept with a stand-in for the zoom links, which carry the page's other parameters
+        # (filters, page number): one map per view, whatever the query. The day is part of
+        # the key: who is a current member follows the calendar.
+        key = f"map:{cache_key}:{choice}:{timezone.localdate()}"
+        result = until_changed(key, lambda: compute(_LINK), scopes=scopes)
+        result.svg = mark_safe(result.svg.replace(_LINK, escape(link)))  # noqa: S308
+        result.table_rows = mark_safe(  # noqa: S308 - rendered and escaped by geo
+            result.table_rows.replace(_LINK, escape(link)))
     else:
-        result = compute()
+        result = compute(link)
     result.switch_url = _url(request, None if choice == WHOLE_COUNTRY else WHOLE_COUNTRY)
     result.region_url = _url(request, None)
     result.country_url = _url(request, WHOLE_COUNTRY)
     return result
 
 
-def _build(request: HttpRequest, choice: str | None, *, source: MemberSource,
+def _build(choice: str | None, *, link: str, source: MemberSource,
            legend: Sequence[LegendEntry], title: str, rule: str,
            prefer: Sequence[LegendEntry] | None, kind_column: bool,
            used_only: bool) -> MemberMap:
@@ -119,6 +128,6 @@ def _build(request: HttpRequest, choice: str | None, *, source: MemberSource,
                                              if key not in kreise}, key=str)
         members = source.areas(kreise=wanted) if wanted else []
         result = kreis_map(counts=counts, legend=legend, prefer=prefer or legend, title=title,
-                           link=_zoom_link(request), rule=rule, whole_country=whole, zoom=zoom,
+                           link=link, rule=rule, whole_country=whole, zoom=zoom,
                            members=members or [], kind_column=kind_column)
     return result

@@ -175,3 +175,14 @@ def test_history_edit_links_stay_with_those_who_may_edit(demo):
     assert "bearbeiten<span" in editor.get(url).content.decode()
     for _ in range(2):
         assert "bearbeiten<span" not in reader.get(url).content.decode()
+
+
+def test_zoom_links_of_a_cached_map_keep_each_pages_parameters(reader, settings):
+    settings.MAP_MEMBER_LIMIT = 5  # the demo's 17 members: drawn per Kreis, with zoom links
+    filtered = _map(reader.get("/mitglieder/?q=Stadt").content.decode())
+    plain = reader.get("/mitglieder/").content.decode()
+    assert 'href="/mitglieder/?q=Stadt&amp;karte=07137#karte"' in filtered
+    assert 'href="/mitglieder/?karte=07137#karte"' in _map(plain)
+    assert "ZOOMLINK" not in filtered + plain
+    on_topic = _map(reader.get(TOPIC_PAGE + "?page=1").content.decode())
+    assert 'href="/vorhaben/themen/e-akte/?page=1&amp;karte=07137#karte"' in on_topic
