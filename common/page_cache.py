@@ -25,7 +25,7 @@ new status renews only what shows its topic, not every cached value.
 
 import hashlib
 import logging
-from functools import wraps
+from functools import partial, wraps
 
 from django.conf import settings
 from django.core.cache import cache
@@ -88,7 +88,7 @@ def data_changed(*scopes: str) -> None:
     """Values kept for these scopes (see `until_changed`) are computed afresh from the
     moment the current transaction commits."""
     for scope in scopes:
-        transaction.on_commit(lambda scope=scope: _bump_scope(scope), robust=True)
+        transaction.on_commit(partial(_bump_scope, scope), robust=True)
 
 
 def _scope_versions(scopes: tuple[str, ...]) -> str:
