@@ -16,7 +16,7 @@ from members.models import Administration
 from ..enums import Maturity, Stage, SurveyState
 from ..models import SurveyResponse, SurveyRound
 from .exports import comparison_response
-from .forms import ANSWER_FIELDS, SurveyRoundForm, SurveyRowForm, survey_row_forms
+from .forms import SurveyRoundForm, SurveyRowForm, survey_row_forms
 from .selectors import (
     SurveyRow,
     survey_close_preview,
