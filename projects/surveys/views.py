@@ -16,7 +16,7 @@ from members.models import Administration
 from ..enums import Maturity, Stage, SurveyState
 from ..models import SurveyResponse, SurveyRound
 from .exports import comparison_response
-from .forms import SurveyRoundForm, SurveyRowForm, survey_row_forms
+from .forms import ANSWER_FIELDS, SurveyRoundForm, SurveyRowForm, survey_row_forms
 from .selectors import (
     SurveyRow,
     survey_close_preview,
@@ -126,8 +126,7 @@ def _with_conflicts(forms: list[SurveyRowForm], conflicts) -> list[SurveyRowForm
         fresh = SurveyRowForm(row=SurveyRow(form.row.topic, form.row.service,
                                             conflict.current))
         if not conflict.answer.unchanged:
-            fresh.initial.update({name: form.cleaned_data[name] for name in
-                                  ("stage", "maturity", "product", "note")
+            fresh.initial.update({name: form.cleaned_data[name] for name in ANSWER_FIELDS
                                   if name in form.fields})
         fresh.conflict = _conflict_text(conflict.current, kept=not conflict.answer.unchanged)
         result.append(fresh)

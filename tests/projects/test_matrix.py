@@ -46,7 +46,8 @@ def _columns(page):
 
 def _cell(page, row_name, column_name):
     """The HTML of one matrix cell, found by its row and column headers."""
-    row = re.search(rf'<th scope="row" class="matrix__member">{re.escape(row_name)}</th>(.*?)</tr>', page, re.S)
+    row = re.search(rf'<th scope="row" class="matrix__member">{re.escape(row_name)}</th>'
+                    r"(.*?)</tr>", page, re.S)
     return re.findall(r"<td>(.*?)</td>", row.group(1), re.S)[_columns(page).index(column_name)]
 
 
@@ -83,8 +84,9 @@ def test_matrix_shows_each_stage_as_label_symbol_and_class(client, reader, statu
     assert '<th scope="col" class="matrix__corner">Mitglied</th>' in page
     # Columns in catalogue order: groups as declared (internal before citizen), then name.
     assert re.findall(r'<th scope="col" class="matrix__topic"><a class="kern-link" '
-                      r'href="([^"]+)" title="[^"]+">([^<]+)</a></th>', page) == [("/vorhaben/themen/e-akte/", "E-Akte"),
-                                ("/vorhaben/themen/online-termine/", "Online-Termine")]
+                      r'href="([^"]+)" title="[^"]+">([^<]+)</a></th>', page) == [
+        ("/vorhaben/themen/e-akte/", "E-Akte"),
+        ("/vorhaben/themen/online-termine/", "Online-Termine")]
     assert _rows(page) == ["Landkreis Mayen-Koblenz", "Landkreis Neuwied"]
     live = _cell(page, "Landkreis Mayen-Koblenz", "E-Akte")
     assert 'class="stage stage--4"' in live

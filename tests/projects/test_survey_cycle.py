@@ -14,14 +14,12 @@ from projects.models import Status, SurveyResponse, SurveySnapshot
 from projects.statuses.services import status_save
 from projects.surveys.services import survey_round_close
 from tests.factories import AdministrationFactory
-from tests.projects.test_surveys import (  # noqa: F401 (fixtures)
-    answer_url,
-    open_round,
-    people,
-    row_data,
-    scope,
-    text,
-)
+from tests.projects import test_surveys as base
+from tests.projects.test_surveys import answer_url, open_round, row_data, text
+
+# The fixtures of the survey tests.
+scope = base.scope
+people = base.people
 
 pytestmark = pytest.mark.django_db
 
