@@ -189,6 +189,8 @@ def test_editor_answers_survey_and_coordinator_closes_and_compares(page, new_con
     assert (status.stage, status.version, status.updated_by) == (Stage.LIVE, 2, editor)
     survey_changes = StatusChange.objects.filter(source=StatusSource.SURVEY)
     assert [(c.status, c.changed_by, c.changes) for c in survey_changes] == [
-        (status, editor, {"stage": [Stage.PILOT, Stage.LIVE]})]
+        # The new stage holds from today ("seit").
+        (status, editor, {"stage": [Stage.PILOT, Stage.LIVE],
+                          "since": [None, timezone.localdate().isoformat()]})]
     assert not Status.objects.filter(administration=myk,
                                      topic=topics["glasfaser-schulen"]).exists()

@@ -56,8 +56,8 @@ def test_survey_close_confirmation_says_what_will_happen_with_real_numbers(
     assert not SurveySnapshot.objects.exists()
 
 
-def test_survey_close_confirmation_counts_in_plural(client, coordinator, administration,
-                                                    other_administration, scope):
+def test_survey_close_confirmation_when_everyone_answered(client, coordinator, administration,
+                                                         other_administration, scope):
     survey_round = open_round(coordinator, scope)
     for member in (administration, other_administration):
         SurveyResponse.objects.create(round=survey_round, administration=member,
@@ -66,7 +66,8 @@ def test_survey_close_confirmation_counts_in_plural(client, coordinator, adminis
 
     page = text(client.get(close_url(survey_round)))
 
-    assert "2 von 2 Mitgliedern haben geantwortet; die übrigen 0 erscheinen" in page
+    assert "Alle 2 Mitglieder haben geantwortet." in page
+    assert "ohne Antwort" not in page
 
 
 def test_survey_round_page_links_to_the_confirmation_instead_of_closing_at_once(
