@@ -35,14 +35,30 @@ def export_filename(stem: str, extension: str) -> str:
     return f"{stem}-{timezone.localdate():%Y-%m-%d}.{extension}"
 
 
-def statuses_for_export(*, topic_group: str = "", administration_kind: str = ""
-                        ) -> QuerySet[Status]:
+def _members_filtered(administrations: QuerySet[Administration], *,
+                      administration_kind: str = "", working_group=None,
+                      administration=None) -> QuerySet[Administration]:
+    """The rows of a download, by the filters of the matrix page (and one member)."""
+    if administration_kind:
+        administrations = administrations.filter(kind=administration_kind)
+    if working_group is not None:
+        administrations = administrations.filter(working_groups=working_group)
+    if administration is not None:
+        administrations = administrations.filter(pk=administration.pk)
+    return administrations
+
+
+def statuses_for_export(*, topic_group: str = "", administration_kind: str = "",
+                        working_group=None, administration=None) -> QuerySet[Status]:
     """Every status in file order with what a row shows joined in (one query however many)."""
     statuses = Status.objects.select_related("administration", "topic", "service", "contact")
     if topic_group:
+        # The topic group chooses topic columns; OZG services have none and drop out.
         statuses = statuses.filter(topic__group=topic_group)
-    if administration_kind:
-        statuses = statuses.filter(administration__kind=administration_kind)
+    if administration_kind or working_group is not None or administration is not None:
+        statuses = statuses.filter(administration__in=_members_filtered(
+            Administration.objects.all(), administration_kind=administration_kind,
+            working_group=working_group, administration=administration).values("pk"))
     return statuses.only(
         "stage", "maturity", "since", "department", "product", "note", "updated_at",
         "administration", "administration__name", "administration__regional_key",
@@ -70,7 +86,7 @@ def _status_rows(statuses: QuerySet[Status], labels: FileLabels) -> Iterator[lis
         yield _status_row(status, labels)
 
 
-def statuses_export(**filters: str) -> Export:
+def statuses_export(**filters) -> Export:
     labels = file_labels()
     with translation.override(settings.LANGUAGE_CODE):
         title = _("Sachstände")
@@ -78,16 +94,14 @@ def statuses_export(**filters: str) -> Export:
                   STATUS_WIDTHS)
 
 
-def _matrix(topic_group: str = "", administration_kind: str = ""
-            ) -> tuple[list[str], Iterator[list]]:
-    """Current members (rows) by active topics (columns), each cell the stage label."""
+def _matrix(topic_group: str = "", **member_filters) -> tuple[list[str], Iterator[list]]:
+    """Current members (rows) by active topics (columns), each cell the stage label; the
+    same rows and columns as the matrix page with the same filters."""
     labels = file_labels()
     topics = Topic.objects.filter(is_active=True)
-    administrations = Administration.objects.current()
+    administrations = _members_filtered(Administration.objects.current(), **member_filters)
     if topic_group:
         topics = topics.filter(group=topic_group)
-    if administration_kind:
-        administrations = administrations.filter(kind=administration_kind)
     topics = list(topics.only("pk", "name"))
     administrations = administrations.only("pk", "name", "regional_key").order_by("name", "pk")
     statuses = (Status.objects.filter(topic__in=topics, administration__in=administrations)
@@ -110,7 +124,7 @@ def _matrix_rows(administrations, statuses, topics, labels: FileLabels) -> Itera
                *(labels.stages[stages[t.pk]] if t.pk in stages else "" for t in topics)]
 
 
-def matrix_export(**filters: str) -> Export:
+def matrix_export(**filters) -> Export:
     header, rows = _matrix(**filters)
     with translation.override(settings.LANGUAGE_CODE):
         title = _("Matrix")

@@ -9,7 +9,9 @@ from django.utils.translation import gettext_lazy
 
 from common.forms import Form
 from common.tabular import ImportFileError, read_upload
+from meetings.models import WorkingGroup
 from members.enums import AdministrationKind
+from members.models import Administration
 
 from ..enums import TopicGroup
 from .columns import COLUMNS, OPTIONAL_COLUMNS, StatusRows
@@ -23,15 +25,32 @@ READ_MESSAGES = {"encoding": gettext_lazy(
 
 
 class ExportFilterForm(Form):
+    """The filters of a download. The matrix page's names (`group`, `kind`,
+    `working_group`) carry its active filters into its download links; `bereich` and
+    `verwaltungsart` are the older names, still understood."""
+
+    group = forms.ChoiceField(label=gettext_lazy("Bereich der Themen"), required=False,
+                              choices=[("", gettext_lazy("alle")), *TopicGroup.choices])
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Art der Verwaltung"), required=False,
+        choices=[("", gettext_lazy("alle")), *AdministrationKind.choices])
+    working_group = forms.ModelChoiceField(
+        label=gettext_lazy("Arbeitsgruppe"), required=False,
+        queryset=WorkingGroup.objects.only("pk", "name"))
+    verwaltung = forms.ModelChoiceField(
+        label=gettext_lazy("Verwaltung"), required=False, to_field_name="slug",
+        queryset=Administration.objects.only("pk", "slug", "name"))
     bereich = forms.ChoiceField(label=gettext_lazy("Bereich"), required=False,
                                 choices=[("", gettext_lazy("alle")), *TopicGroup.choices])
     verwaltungsart = forms.ChoiceField(
         label=gettext_lazy("Art der Verwaltung"), required=False,
         choices=[("", gettext_lazy("alle")), *AdministrationKind.choices])
 
-    def filters(self) -> dict[str, str]:
-        return {"topic_group": self.cleaned_data["bereich"],
-                "administration_kind": self.cleaned_data["verwaltungsart"]}
+    def filters(self) -> dict:
+        data = self.cleaned_data
+        return {"topic_group": data["group"] or data["bereich"],
+                "administration_kind": data["kind"] or data["verwaltungsart"],
+                "working_group": data["working_group"], "administration": data["verwaltung"]}
 
 
 class StatusImportForm(Form):

@@ -157,11 +157,25 @@ class Marker:
     text: str
 
 
+def _runs(points: list[Point], known: bool) -> list[tuple[int, int]]:
+    """(first, last) index of every run of months with (or without) a share."""
+    runs, start = [], None
+    for index, point in enumerate([*points, None]):
+        inside = point is not None and (point.share is not None) == known
+        if inside and start is None:
+            start = index
+        elif not inside and start is not None:
+            runs.append((start, index - 1))
+            start = None
+    return runs
+
+
 def line_chart(*, points: list[Point], title: str, chart_id: str,
                markers: list[Marker] | None = None) -> SafeString:
     """Share over months (0–100 %), with axis labels, a tooltip per point and the latest
-    value written at the end; survey results appear as diamonds."""
-    left, top, plot_width, plot_height = 52, 14, 540, 190
+    value written at the end; survey results appear as diamonds. Months without data are
+    a gap in the line, shaded and labelled "keine Daten", never bridged."""
+    left, top, plot_width, plot_height = 52, 14, 900, 220
     step = plot_width / max(len(points) - 1, 1)
 
     def x_of(position: float) -> float:
@@ -177,15 +191,33 @@ def line_chart(*, points: list[Point], title: str, chart_id: str,
             '<text class="chart__axis" x="{}" y="{}" text-anchor="end">{} %</text>',
             left, left + plot_width, y_of(share), y_of(share), left - 6,
             round(y_of(share) + 4, 1), share))
+    gaps = _runs(points, known=False) if any(p.share is not None for p in points) else []
+    gap_texts = []
+    for first, last in gaps:
+        x1, x2 = max(left, x_of(first - 0.5)), min(left + plot_width, x_of(last + 0.5))
+        span = date_format(points[first].month, "F Y") if first == last else _(
+            "%(first)s bis %(last)s") % {"first": date_format(points[first].month, "F Y"),
+                                          "last": date_format(points[last].month, "F Y")}
+        gap_texts.append(_("keine Daten: %(span)s") % {"span": span})
+        parts.append(format_html(
+            '<rect class="chart__gap" x="{}" y="{}" width="{}" height="{}">'
+            '<title>{}</title></rect>', x1, top, round(x2 - x1, 1), plot_height,
+            gap_texts[-1]))
+        if x2 - x1 >= 70:
+            parts.append(format_html(
+                '<text class="chart__gap-label" x="{}" y="{}" text-anchor="middle">{}</text>',
+                round((x1 + x2) / 2, 1), round(top + plot_height / 2, 1), _("keine Daten")))
     for index, point in enumerate(points):
         if (len(points) - 1 - index) % 3 == 0:  # every third month, ending with the latest
             parts.append(format_html(
                 '<text class="chart__axis" x="{}" y="{}" text-anchor="middle">{}</text>',
                 x_of(index), top + plot_height + 20, date_format(point.month, "M Y")))
     known = [(index, point) for index, point in enumerate(points) if point.share is not None]
-    if known:
-        path = " ".join(f"{x_of(i):.1f},{y_of(p.share):.1f}" for i, p in known)
+    for first, last in _runs(points, known=True):
+        path = " ".join(f"{x_of(i):.1f},{y_of(points[i].share):.1f}"
+                        for i in range(first, last + 1))
         parts.append(format_html('<polyline class="chart__line" points="{}"></polyline>', path))
+    if known:
         for index, point in known:
             parts.append(format_html(
                 '<circle class="chart__point" cx="{}" cy="{}" r="3.5">'
@@ -201,9 +233,8 @@ def line_chart(*, points: list[Point], title: str, chart_id: str,
         parts.append(format_html(
             '<path class="chart__marker" d="M {} {} l 6 6 l -6 6 l -6 -6 z">'
             '<title>{}</title></path>', x, round(y - 6, 1), marker.text))
-    desc = "; ".join([p.text for p in points if p.share is not None]
+    desc = "; ".join([p.text for p in points if p.share is not None] + gap_texts
                      + [m.text for m in markers or []]) or str(_("Noch keine Daten."))
     return _svg(chart_id=chart_id, width=left + plot_width + 24,
                 height=top + plot_height + 30, title=title, desc=desc, body="".join(parts),
                 css="chart--line")
-

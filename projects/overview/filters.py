@@ -1,5 +1,7 @@
 """Filter forms of the status overview pages."""
 
+from urllib.parse import urlencode
+
 import django_filters
 from django import forms
 from django.db.models import Q
@@ -35,6 +37,16 @@ class MatrixFilter(django_filters.FilterSet):
 
     def filter_nothing(self, queryset, name, value):
         return queryset
+
+    def export_query(self) -> str:
+        """The valid active filters as a query string for the download links, so a
+        download holds what the page shows (projects.exchange reads the same names)."""
+        self.is_valid()
+        data = self.form.cleaned_data
+        values = {"group": data.get("group") or "", "kind": data.get("kind") or "",
+                  "working_group": data["working_group"].pk if data.get("working_group")
+                  else ""}
+        return urlencode({name: value for name, value in values.items() if value})
 
     @property
     def topic_group(self) -> str:

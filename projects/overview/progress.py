@@ -17,9 +17,19 @@ from django.utils.formats import date_format, number_format
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from members.models import Administration
+
 from ..catalogue.selectors import in_catalogue_order
 from ..enums import Stage, SurveyState
-from ..models import StageChangeMonth, StageCount, SurveySnapshot, Topic
+from ..models import (
+    OzgService,
+    StageChangeMonth,
+    StageCount,
+    Status,
+    SurveyRound,
+    SurveySnapshot,
+    Topic,
+)
 from .charts import Marker, Point, line_chart, percent
 
 MONTHS = 24
@@ -28,23 +38,27 @@ ADVANCED = Stage.PILOT  # pilot and live: a member can show it working
 
 @dataclass(frozen=True)
 class Scope:
-    """One summary scope and the matching filter on snapshots."""
+    """One summary scope, the matching filter on snapshots and on statuses."""
 
     summary: str
     summary_id: int
     snapshots: dict
+    statuses: dict
 
     @classmethod
     def topic(cls, topic: Topic) -> "Scope":
-        return cls(StageCount.Scope.TOPIC, topic.pk, {"topic_id": topic.pk})
+        return cls(StageCount.Scope.TOPIC, topic.pk, {"topic_id": topic.pk},
+                   {"topic_id": topic.pk})
 
     @classmethod
     def network_topics(cls) -> "Scope":
-        return cls(StageCount.Scope.NETWORK_TOPICS, 0, {"topic__isnull": False})
+        return cls(StageCount.Scope.NETWORK_TOPICS, 0, {"topic__isnull": False},
+                   {"topic__isnull": False})
 
     @classmethod
     def network_services(cls) -> "Scope":
-        return cls(StageCount.Scope.NETWORK_SERVICES, 0, {"service__isnull": False})
+        return cls(StageCount.Scope.NETWORK_SERVICES, 0, {"service__isnull": False},
+                   {"service__isnull": False})
 
 
 @dataclass(frozen=True)
@@ -64,10 +78,17 @@ class SurveyPoint:
     closed_at: date
     advanced: int
     total: int
+    # Why the round cannot stand beside the monthly line (other topics or members); a
+    # round is drawn only when this is empty.
+    not_comparable: str = ""
 
     @property
     def share(self) -> float:
         return 100 * self.advanced / self.total
+
+    @property
+    def comparable(self) -> bool:
+        return not self.not_comparable
 
 
 @dataclass(frozen=True)
@@ -111,17 +132,57 @@ def progress_of(scope: Scope, *, today: date | None = None) -> Progress:
         points.append(MonthPoint(month, max(0, min(advanced, total)), max(total, 0)))
         advanced_change, total_change = changes.get(month, (0, 0))
         advanced, total = advanced - advanced_change, total - total_change
-    surveys = [
-        SurveyPoint(row["round__title"], timezone.localdate(row["round__closed_at"]),
-                    row["advanced"], row["total"])
-        for row in SurveySnapshot.objects.filter(
-            round__state=SurveyState.CLOSED, round__closed_at__gte=_start_of(months[0]),
-            **scope.snapshots)
+    rows = list(SurveySnapshot.objects.filter(
+        round__state=SurveyState.CLOSED, round__closed_at__gte=_start_of(months[0]),
+        **scope.snapshots)
         .values("round_id", "round__title", "round__closed_at")
         .annotate(total=Count("pk"), advanced=Count("pk", filter=Q(stage__gte=ADVANCED)))
-        .order_by("round__closed_at")
-    ]
+        .order_by("round__closed_at"))
+    reasons = _not_comparable(scope, [row["round_id"] for row in rows])
+    surveys = [
+        SurveyPoint(row["round__title"], timezone.localdate(row["round__closed_at"]),
+                    row["advanced"], row["total"], reasons.get(row["round_id"], ""))
+        for row in rows]
     return Progress(list(reversed(points)), surveys)
+
+
+def _not_comparable(scope: Scope, round_ids: list[int]) -> dict[int, str]:
+    """Per round, why its snapshot counts other statuses than the monthly line: the line
+    counts every status of the scope, a snapshot only those of the round's topics (or
+    Themenfelder) and of the members. A few queries, none over the history."""
+    if not round_ids:
+        return {}
+    reasons: dict[int, str] = {}
+    if scope.summary == StageCount.Scope.NETWORK_TOPICS:
+        reasons = _missing_parts(
+            round_ids, SurveyRound.topics.through, "topic_id",
+            StageCount.objects.filter(scope=StageCount.Scope.TOPIC, count__gt=0)
+            .values_list("scope_id", flat=True),
+            _("erfasste nur %(part)s von %(all)s Themen des Verlaufs"))
+    elif scope.summary == StageCount.Scope.NETWORK_SERVICES:
+        reasons = _missing_parts(
+            round_ids, SurveyRound.themenfelder.through, "ozgthemenfeld_id",
+            OzgService.objects.filter(pk__in=StageCount.objects.filter(
+                scope=StageCount.Scope.SERVICE, count__gt=0).values("scope_id"))
+            .values_list("themenfeld_id", flat=True).distinct(),
+            _("erfasste nur %(part)s von %(all)s OZG-Themenfeldern des Verlaufs"))
+    outsiders = (Status.objects.filter(**scope.statuses)
+                 .exclude(administration__in=Administration.objects.current()).exists())
+    if outsiders:
+        reason = _("der Verlauf zählt auch Sachstände von Verwaltungen, die keine "
+                   "Mitglieder sind")
+        reasons = {pk: "; ".join(filter(None, [reasons.get(pk), reason])) for pk in round_ids}
+    return reasons
+
+
+def _missing_parts(round_ids, through, column: str, counted, text: str) -> dict[int, str]:
+    counted = set(counted)
+    asked: dict[int, set[int]] = {pk: set() for pk in round_ids}
+    for round_id, part in through.objects.filter(surveyround_id__in=round_ids) \
+            .values_list("surveyround_id", column):
+        asked[round_id].add(part)
+    return {pk: text % {"part": len(parts & counted), "all": len(counted)}
+            for pk, parts in asked.items() if not counted <= parts}
 
 
 def _point_text(point: MonthPoint) -> str:
@@ -132,7 +193,7 @@ def _point_text(point: MonthPoint) -> str:
 
 
 def _share(share: float | None) -> str:
-    return "–" if share is None else f"{round(share)} %"
+    return _("keine Daten") if share is None else f"{round(share)} %"
 
 
 def progress_chart(progress: Progress, *, title: str, chart_id: str) -> SafeString:
@@ -140,6 +201,8 @@ def progress_chart(progress: Progress, *, title: str, chart_id: str) -> SafeStri
     first = progress.months[0].month
     markers = []
     for survey in progress.surveys:
+        if not survey.comparable:
+            continue  # listed in the table with the reason, not drawn beside the line
         # Each point is the end of its month, so a day sits between the previous point
         # and the point of its own month.
         days = calendar.monthrange(survey.closed_at.year, survey.closed_at.month)[1]

@@ -14,6 +14,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
+from common.hyphenation import soft_hyphens
 from common.page_cache import until_changed
 from members.models import Administration
 
@@ -51,10 +52,15 @@ def matrix_members() -> QuerySet[Administration]:
 
 
 def matrix_topics(*, group: str | None = None) -> list[Topic]:
+    """Active topics in catalogue order, each with `header`: its name with break
+    opportunities, so narrow column headers wrap between the parts of a compound."""
     topics = Topic.objects.filter(is_active=True)
     if group:
         topics = topics.filter(group=group)
-    return in_catalogue_order(topics.only("pk", "name", "slug", "group", "order"))
+    topics = in_catalogue_order(topics.only("pk", "name", "slug", "group", "order"))
+    for topic in topics:
+        topic.header = soft_hyphens(topic.name)
+    return topics
 
 
 _ADMIN, _SLUG, _NUMBER = "ADMIN0SLUG", "SUBJECT0SLUG", 987654321

@@ -76,6 +76,7 @@ def index(request):
                             user=request.user),
         "legend": [*STAGE_DISPLAY.values(), NO_STATUS],
         "summary": stage_distribution(scope=StageCount.Scope.NETWORK_TOPICS),
+        "export_query": filterset.export_query(),
     })
 
 

@@ -51,6 +51,9 @@ class SurveyRoundForm(ModelForm):
         return cleaned
 
 
+ANSWER_FIELDS = ("stage", "maturity", "since", "product", "note")
+
+
 class SurveyRowForm(Form):
     """One status of the answer form: tick "unverändert" or enter the new values."""
 
@@ -62,6 +65,11 @@ class SurveyRowForm(Form):
     maturity = forms.TypedChoiceField(label=_("Reifegrad"), coerce=int, empty_value=None,
                                       required=False,
                                       choices=[("", _("– ohne –")), *Maturity.choices])
+    since = forms.DateField(
+        label=_("seit"), required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Seit wann dieser Stand gilt. Ändern Sie den Stand und lassen dieses "
+                    "Datum unverändert, gilt der heutige Tag."))
     product = forms.CharField(label=_("Produkt/Anbieter"), max_length=200, required=False)
     note = forms.CharField(label=_("Notiz"), required=False,
                            widget=forms.Textarea(attrs={"rows": 2}))
@@ -70,7 +78,7 @@ class SurveyRowForm(Form):
         status = row.status
         initial = {"version": status.version if status else 0}
         if status:
-            initial.update(stage=status.stage, maturity=status.maturity,
+            initial.update(stage=status.stage, maturity=status.maturity, since=status.since,
                            product=status.product, note=status.note)
         super().__init__(*args, prefix=row.key, initial=initial, **kwargs)
         self.row = row
@@ -84,8 +92,8 @@ class SurveyRowForm(Form):
 
     def changes(self) -> dict:
         """The entered values that differ from the stored status (all for a new one)."""
-        values = {name: self.cleaned_data[name] for name in ("stage", "maturity", "product",
-                                                               "note") if name in self.fields}
+        values = {name: self.cleaned_data[name] for name in ANSWER_FIELDS
+                  if name in self.fields}
         status = self.row.status
         if status is None:
             return values

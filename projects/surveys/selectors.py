@@ -66,6 +66,29 @@ def survey_progress(survey_round: SurveyRound) -> SurveyProgress:
 
 
 @dataclass
+class SurveyClosePreview:
+    """What closing an open round will do, in numbers for the confirmation page."""
+
+    completed: int
+    total: int
+    statuses: int
+
+    @property
+    def missing(self) -> int:
+        return self.total - self.completed
+
+
+def survey_close_preview(survey_round: SurveyRound) -> SurveyClosePreview:
+    """Members answered and not, and the statuses closing would freeze (two queries, the
+    same set survey_round_close snapshots: current members, the round's scope)."""
+    progress = survey_progress(survey_round)
+    statuses = in_round_scope(
+        Status.objects.filter(administration__in=Administration.objects.current()),
+        survey_round).count()
+    return SurveyClosePreview(progress.completed, progress.total, statuses)
+
+
+@dataclass
 class SurveyRow:
     """One status of the answer form; `status` is None while none has been recorded."""
 

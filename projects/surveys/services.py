@@ -119,7 +119,8 @@ def survey_answer_save(
                     conflicts.append(SurveyConflict(answer, status))
                 continue
             try:
-                status_save(administration=administration, by=by, fields=answer.fields,
+                status_save(administration=administration, by=by,
+                            fields=_since_on_stage_change(answer.fields),
                             topic=answer.topic, service=answer.service,
                             expected_version=answer.expected_version,
                             source=StatusSource.SURVEY)
@@ -132,6 +133,14 @@ def survey_answer_save(
             round=survey_round, administration=administration,
             defaults={"completed_at": timezone.now(), "completed_by": by})
     return []
+
+
+def _since_on_stage_change(fields: dict) -> dict:
+    """A new stage holds from today unless the answer gives its own date, so "seit" (and
+    "Wer kann helfen?") never shows the date of the previous stage."""
+    if "stage" in fields and not fields.get("since"):
+        return {**fields, "since": timezone.localdate()}
+    return fields
 
 
 def _key(topic, service) -> tuple[str, int]:

@@ -12,4 +12,6 @@ urlpatterns = [
          name="survey_answer"),
     path("erhebungen/<int:pk>/abschliessen/", views.survey_close, name="survey_close"),
     path("erhebungen/<int:pk>/vergleich/", views.survey_compare, name="survey_compare"),
+    path("erhebungen/<int:pk>/vergleich.<str:extension>", views.survey_compare_export,
+         name="survey_compare_export"),
 ]

@@ -2,21 +2,24 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from common.permissions import URLObject, permission_required
 from members.models import Administration
 
 from ..enums import Maturity, Stage, SurveyState
 from ..models import SurveyResponse, SurveyRound
-from .forms import SurveyRoundForm, SurveyRowForm, survey_row_forms
+from .exports import comparison_response
+from .forms import ANSWER_FIELDS, SurveyRoundForm, SurveyRowForm, survey_row_forms
 from .selectors import (
     SurveyRow,
+    survey_close_preview,
     survey_comparison,
     survey_progress,
     survey_response_of,
@@ -87,8 +90,8 @@ def survey_answer(request, administration, pk):
                                        administration=administration, by=request.user,
                                        answers=[form.answer() for form in forms])
         if not conflicts:
-            messages.success(request, _("Vielen Dank! Die Erhebung ist für %(name)s "
-                                        "abgeschlossen.") % {"name": administration.name})
+            messages.success(request, _("Vielen Dank! Die Antworten für %(name)s sind "
+                                        "gespeichert.") % {"name": administration.name})
             return redirect(survey_round)
         forms = _with_conflicts(forms, conflicts)
         messages.error(request, ngettext(
@@ -98,12 +101,14 @@ def survey_answer(request, administration, pk):
             "Es wurde nichts gespeichert: %(count)d Sachstände wurden inzwischen von anderer "
             "Seite geändert. Bitte prüfen Sie die markierten Zeilen; Ihre übrigen Eingaben "
             "sind erhalten.", len(conflicts)) % {"count": len(conflicts)})
-    elif request.method == "POST":
-        messages.error(request, _("Bitte prüfen Sie die markierten Zeilen; es wurde noch "
-                                  "nichts gespeichert."))
+    response = survey_response_of(survey_round, administration)
     return render(request, "projects/survey_answer.html", {
         "survey_round": survey_round, "administration": administration, "forms": forms,
-        "response": survey_response_of(survey_round, administration),
+        "response": response,
+        # The error summary on top: every row that needs a look, linked to it.
+        "row_errors": [form for form in forms if form.errors],
+        "submit_label": _("Speichern") if response and response.completed_at
+        else _("Antworten absenden"),
         "nav_section": "projects",
     })
 
@@ -121,8 +126,7 @@ def _with_conflicts(forms: list[SurveyRowForm], conflicts) -> list[SurveyRowForm
         fresh = SurveyRowForm(row=SurveyRow(form.row.topic, form.row.service,
                                             conflict.current))
         if not conflict.answer.unchanged:
-            fresh.initial.update({name: form.cleaned_data[name] for name in
-                                  ("stage", "maturity", "product", "note")
+            fresh.initial.update({name: form.cleaned_data[name] for name in ANSWER_FIELDS
                                   if name in form.fields})
         fresh.conflict = _conflict_text(conflict.current, kept=not conflict.answer.unchanged)
         result.append(fresh)
@@ -146,10 +150,19 @@ def _conflict_text(status, *, kept: bool) -> str:
     return text + " " + _("Bitte prüfen Sie den neuen Stand.")
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 @permission_required("projects.manage_surveys")
 def survey_close(request, pk):
-    survey_round = get_object_or_404(SurveyRound, pk=pk)
+    """GET shows what closing will do (with the real numbers), POST does it."""
+    survey_round = get_object_or_404(survey_round_for_page(pk))
+    if not survey_round.is_open:
+        messages.error(request, _("Diese Erhebung ist bereits abgeschlossen."))
+        return redirect(survey_round)
+    if request.method != "POST":
+        return render(request, "projects/survey_close.html", {
+            "survey_round": survey_round, "preview": survey_close_preview(survey_round),
+            "nav_section": "projects",
+        })
     try:
         survey_round_close(survey_round=survey_round, by=request.user)
     except ValidationError as error:
@@ -169,3 +182,12 @@ def survey_compare(request, pk):
         "survey_round": survey_round, "comparison": survey_comparison(survey_round),
         "nav_section": "projects",
     })
+
+
+@require_safe
+@permission_required("projects.view_surveys")
+def survey_compare_export(request, pk, extension):
+    if extension not in ("csv", "xlsx"):
+        raise Http404
+    survey_round = get_object_or_404(SurveyRound, pk=pk, state=SurveyState.CLOSED)
+    return comparison_response(survey_round, survey_comparison(survey_round), extension)

@@ -409,7 +409,10 @@ def test_survey_round_for_coordinator_has_no_serious_axe_violations(
 
     expect(page.get_by_role("heading", level=1)).to_contain_text(survey_round.title)
     expect(page.get_by_role("progressbar")).to_be_visible()
-    expect(page.get_by_role("button", name="Erhebung abschließen")).to_be_visible()
+    expect(page.get_by_role("link", name="Erhebung abschließen …")).to_be_visible()
+    assert_no_blocking_violations(page)
+    page.get_by_role("link", name="Erhebung abschließen …").click()
+    expect(page.get_by_role("button", name="Ja, Erhebung abschließen")).to_be_visible()
     assert_no_blocking_violations(page)
 
 
@@ -424,7 +427,7 @@ def test_survey_answer_form_has_no_serious_axe_violations(page, live_server, tra
     expect(page.get_by_role("heading", level=1)).to_contain_text(survey_round.title)
     expect(page.get_by_role("group", name="10000 Elterngeld", exact=True)).to_be_visible()
     if with_error:
-        page.get_by_role("button", name="Erhebung abschließen").click()
+        page.get_by_role("button", name="Antworten absenden").click()
         expect(page.get_by_role("alert").filter(has_text="unverändert")).not_to_have_count(0)
     assert_no_blocking_violations(page)
 

@@ -116,11 +116,12 @@ def test_editor_answers_survey_and_coordinator_closes_and_compares(page, new_con
             "unverändert").check()
     expect(editor_page.get_by_role("group", name="Glasfaser an Schulen", exact=True)) \
         .to_contain_text("Noch kein Sachstand erfasst.")
-    editor_page.get_by_role("button", name="Erhebung abschließen").click()
+    expect(editor_page.get_by_role("button", name="Erhebung abschließen")).to_have_count(0)
+    editor_page.get_by_role("button", name="Antworten absenden").click()
 
     expect(editor_page).to_have_url(round_url)
     expect(status_message(
-        editor_page, f"Vielen Dank! Die Erhebung ist für {MYK_NAME} abgeschlossen.")) \
+        editor_page, f"Vielen Dank! Die Antworten für {MYK_NAME} sind gespeichert.")) \
         .to_be_visible()
     editor_page.goto(f"{base}/")
     expect(open_surveys).to_contain_text("Keine offenen Erhebungen.")
@@ -139,7 +140,14 @@ def test_editor_answers_survey_and_coordinator_closes_and_compares(page, new_con
     expect(status_message(page, f"{MYK_NAME} hat am {today} geantwortet.")).to_be_visible()
     expect(answers.get_by_role("row").filter(has_text="offen")).to_have_count(members - 1)
     page.get_by_role("region", name="Erhebung abschließen").get_by_role(
-        "button", name="Erhebung abschließen").click()
+        "link", name="Erhebung abschließen …").click()
+
+    # The confirmation page says what will happen, in numbers; nothing happens yet.
+    expect(page).to_have_url(f"{round_url}abschliessen/")
+    expect(page.get_by_role("main")).to_contain_text(
+        f"1 von {members} Mitgliedern hat geantwortet; die übrigen {members - 1} erscheinen "
+        "als ohne Antwort.")
+    page.get_by_role("button", name="Ja, Erhebung abschließen").click()
 
     expect(status_message(page, "Die Erhebung ist abgeschlossen")).to_be_visible()
     expect(page.get_by_role("heading", level=1)).to_contain_text("abgeschlossen")
@@ -181,6 +189,8 @@ def test_editor_answers_survey_and_coordinator_closes_and_compares(page, new_con
     assert (status.stage, status.version, status.updated_by) == (Stage.LIVE, 2, editor)
     survey_changes = StatusChange.objects.filter(source=StatusSource.SURVEY)
     assert [(c.status, c.changed_by, c.changes) for c in survey_changes] == [
-        (status, editor, {"stage": [Stage.PILOT, Stage.LIVE]})]
+        # The new stage holds from today ("seit").
+        (status, editor, {"stage": [Stage.PILOT, Stage.LIVE],
+                          "since": [None, timezone.localdate().isoformat()]})]
     assert not Status.objects.filter(administration=myk,
                                      topic=topics["glasfaser-schulen"]).exists()

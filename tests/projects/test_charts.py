@@ -69,13 +69,33 @@ def test_line_chart_marks_points_and_writes_the_latest_share():
         Point(date(2025, 2, 1), 25.0, "Februar 2025: 25 % (1 von 4)"),
         Point(date(2025, 3, 1), 50.0, "März 2025: 50 % (2 von 4)")])
 
-    assert '<polyline class="chart__line" points="412.0,156.5 592.0,109.0">' in svg
+    assert '<polyline class="chart__line" points="652.0,179.0 952.0,124.0">' in svg
     assert "<title>Februar 2025: 25 % (1 von 4)</title>" in svg
     assert re.findall(r'class="chart__value"[^>]*>([^<]+)<', svg) == ["50 %"]
     # Every third month is labelled, counted back from the latest.
-    assert re.findall(r'text-anchor="middle">([^<]+)<', svg) == ["Dez 2024", "Mär 2025"]
+    assert re.findall(r'class="chart__axis"[^>]*text-anchor="middle">([^<]+)<', svg) == [
+        "Dez 2024", "Mär 2025"]
     assert re.findall(r'text-anchor="end">(\d+ %)<', svg) == [
         "0 %", "25 %", "50 %", "75 %", "100 %", "50 %"]
+    # The months before the first value are a labelled gap, not an unexplained blank.
+    assert ('<rect class="chart__gap" x="52" y="14" width="450.0" height="220">'
+            "<title>keine Daten: Dezember 2024 bis Januar 2025</title></rect>") in svg
+    assert '<text class="chart__gap-label" x="277.0" y="124.0" text-anchor="middle">' \
+        "keine Daten</text>" in svg
+    assert "keine Daten: Dezember 2024 bis Januar 2025" in svg.split("<desc")[1]
+
+
+def test_line_chart_does_not_bridge_months_without_data():
+    svg = line_chart(chart_id="l", title="Verlauf", points=[
+        Point(date(2025, 1, 1), 20.0, "Januar 2025: 20 %"),
+        Point(date(2025, 2, 1), None, ""),
+        Point(date(2025, 3, 1), 40.0, "März 2025: 40 %"),
+        Point(date(2025, 4, 1), 60.0, "April 2025: 60 %")])
+
+    # Two lines, one on each side of the gap; the gap has its label.
+    assert re.findall(r'<polyline class="chart__line" points="([^"]+)">', svg) == [
+        "52.0,190.0", "652.0,146.0 952.0,102.0"]
+    assert "<title>keine Daten: Februar 2025</title>" in svg
 
 
 def test_line_chart_without_data_says_so():

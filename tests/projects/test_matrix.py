@@ -39,17 +39,20 @@ def statuses(administration, other_administration, topics, coordinator):
 
 
 def _columns(page):
-    return re.findall(r'<th scope="col"><a class="kern-link" href="[^"]+">([^<]+)</a></th>', page)
+    # The full name is the title; the header text may carry soft hyphens.
+    return re.findall(r'<th scope="col" class="matrix__topic"><a class="kern-link" '
+                      r'href="[^"]+" title="([^"]+)">[^<]+</a></th>', page)
 
 
 def _cell(page, row_name, column_name):
     """The HTML of one matrix cell, found by its row and column headers."""
-    row = re.search(rf'<th scope="row">{re.escape(row_name)}</th>(.*?)</tr>', page, re.S)
+    row = re.search(rf'<th scope="row" class="matrix__member">{re.escape(row_name)}</th>'
+                    r"(.*?)</tr>", page, re.S)
     return re.findall(r"<td>(.*?)</td>", row.group(1), re.S)[_columns(page).index(column_name)]
 
 
 def _rows(page):
-    return re.findall(r'<th scope="row">([^<]+)</th>', page)
+    return re.findall(r'<th scope="row" class="matrix__member">([^<]+)</th>', page)
 
 
 def test_visitor_gets_explanation_and_login_link_but_no_data(client, statuses):
@@ -80,9 +83,10 @@ def test_matrix_shows_each_stage_as_label_symbol_and_class(client, reader, statu
 
     assert '<th scope="col" class="matrix__corner">Mitglied</th>' in page
     # Columns in catalogue order: groups as declared (internal before citizen), then name.
-    assert re.findall(r'<th scope="col"><a class="kern-link" href="([^"]+)">([^<]+)</a></th>',
-                      page) == [("/vorhaben/themen/e-akte/", "E-Akte"),
-                                ("/vorhaben/themen/online-termine/", "Online-Termine")]
+    assert re.findall(r'<th scope="col" class="matrix__topic"><a class="kern-link" '
+                      r'href="([^"]+)" title="[^"]+">([^<]+)</a></th>', page) == [
+        ("/vorhaben/themen/e-akte/", "E-Akte"),
+        ("/vorhaben/themen/online-termine/", "Online-Termine")]
     assert _rows(page) == ["Landkreis Mayen-Koblenz", "Landkreis Neuwied"]
     live = _cell(page, "Landkreis Mayen-Koblenz", "E-Akte")
     assert 'class="stage stage--4"' in live

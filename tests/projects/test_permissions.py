@@ -240,8 +240,8 @@ def test_write_action_works_only_for_its_roles(client, world, role, action):
 READ_ONLY = {
     "index", "progress", "ozg", "service", "catalogue", "topic", "status_history",
     "status_service_pick", "export_statuses_csv", "export_statuses_xlsx", "export_matrix_csv",
-    "export_matrix_xlsx", "surveys", "survey", "survey_compare", "projects", "project",
-    "project_document",
+    "export_matrix_xlsx", "surveys", "survey", "survey_compare", "survey_compare_export",
+    "projects", "project", "project_document",
 }
 
 

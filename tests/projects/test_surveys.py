@@ -146,7 +146,9 @@ def test_survey_answer_lists_round_topics_and_existing_statuses_of_its_themenfel
     assert page.count(f'name="t{scope["e_akte"].pk}-unchanged"') == 1
     assert f'name="t{scope["e_akte"].pk}-maturity"' not in page
     assert f'name="s{scope["elterngeld"].pk}-maturity"' in page
-    assert "Erhebung abschließen" in page
+    # The editor's button does not use the coordinator's wording for closing the round.
+    assert '<span class="kern-label">Antworten absenden</span></button>' in page
+    assert "Erhebung abschließen" not in page
 
 
 def test_survey_answer_confirm_and_update_go_through_status_history_as_survey(
@@ -168,9 +170,12 @@ def test_survey_answer_confirm_and_update_go_through_status_history_as_survey(
     survey_changes = StatusChange.objects.filter(source=StatusSource.SURVEY, changed_by=editor)
     assert sorted((c.status.topic_id or c.status.service_id, c.changes)
                   for c in survey_changes) == sorted([
-        (termine.pk, {"stage": [0, Stage.LIVE], "product": ["", "Terminland"]}),
+        # A new stage holds from today ("seit"), unless the answer gives a date.
+        (termine.pk, {"stage": [0, Stage.LIVE], "product": ["", "Terminland"],
+                      "since": [None, timezone.localdate().isoformat()]}),
         (elterngeld.pk, {"stage": [Stage.PLANNED, Stage.LIVE],
-                         "maturity": [Maturity.INFORMATION, Maturity.ONLINE_SERVICE]}),
+                         "maturity": [Maturity.INFORMATION, Maturity.ONLINE_SERVICE],
+                         "since": [None, timezone.localdate().isoformat()]}),
     ])
     answer = SurveyResponse.objects.get(round=survey_round, administration=administration)
     assert answer.completed_by == editor
