@@ -66,18 +66,25 @@ def index(request):
     if not request.user.has_perm("projects.view_statuses"):
         return render(request, "projects/project_index.html")
     filterset = MatrixFilter(request.GET, queryset=matrix_members())
-    topics = matrix_topics(group=filterset.topic_group)
-    page = Paginator(filterset.qs, MATRIX_PAGE_SIZE).get_page(page_number(request))
+    # The summary and the table are kept in the cache ({% cached_part %}) per editing
+    # audience until a topic status changes: computed only when rendered.
     return render(request, "projects/matrix.html", {
         "filter": filterset,
-        "topics": topics,
-        "page": page,
-        "rows": matrix_rows(administrations=list(page.object_list), topics=topics,
-                            user=request.user),
+        "parts": partial(_matrix_parts, request, filterset),
+        "summary": partial(stage_distribution, scope=StageCount.Scope.NETWORK_TOPICS),
+        "editing_audience": editing_audience(request.user),
+        "cache_scopes": status_scopes(topics=True),
         "legend": [*STAGE_DISPLAY.values(), NO_STATUS],
-        "summary": stage_distribution(scope=StageCount.Scope.NETWORK_TOPICS),
         "export_query": filterset.export_query(),
     })
+
+
+def _matrix_parts(request, filterset) -> dict:
+    topics = matrix_topics(group=filterset.topic_group)
+    page = Paginator(filterset.qs, MATRIX_PAGE_SIZE).get_page(page_number(request))
+    return {"topics": topics, "page": page,
+            "rows": matrix_rows(administrations=list(page.object_list), topics=topics,
+                                user=request.user)}
 
 
 def _status_list(request, *, topic=None, service=None):
