@@ -17,7 +17,8 @@ class MeetingsConfig(AppConfig):
         reminder_kinds_register(reminders.MEETING, reminders.ACTION_ITEM, reminders.MINUTES)
         for prefix in ("meeting", "action"):
             reminder_expiry_register(prefix, reminders.meeting_reminder_expired_reason)
-        from . import personal_data, sections
+        from . import changes, personal_data, sections
 
         sections.register()
+        changes.register()
         personal_data.register()

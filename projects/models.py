@@ -3,6 +3,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Administration, ContactPerson
@@ -298,6 +299,9 @@ class JointProject(models.Model):
                                     related_name="projects")
     decisions = models.ManyToManyField("meetings.Decision", verbose_name=_("Beschlüsse"),
                                        blank=True, related_name="projects")
+    # Empty for projects created before it was recorded: their creation is not news.
+    created_at = models.DateTimeField(_("angelegt am"), default=timezone.now, null=True,
+                                      editable=False)
 
     class Meta:
         verbose_name = _("Gemeinsames Projekt")
