@@ -91,21 +91,25 @@ def _sent_mails(user, _obj) -> dict | None:
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
-def _host_and_port(netloc: str, scheme: str) -> tuple[str, int | None]:
+def _host_and_port(netloc: str) -> tuple[str, int | None]:
     parts = urlsplit(f"//{netloc}")
     try:
-        port = parts.port
+        return (parts.hostname or "").lower(), parts.port
     except ValueError:  # not a number: compare it as it is
         return netloc.lower(), None
-    return (parts.hostname or "").lower(), port or DEFAULT_PORTS.get(scheme)
 
 
 def site_url_mismatch(request) -> bool:
     """Whether the request came under another host (or port) than SITE_URL names, so that
-    links in mails and the calendar feed point elsewhere than the page in use."""
+    links in mails and the calendar feed point elsewhere than the page in use. A host
+    without a port matches on the name alone: behind a TLS proxy the request's own scheme
+    need not be SITE_URL's."""
     site = urlsplit(settings.SITE_URL)
-    return (_host_and_port(request.get_host(), request.scheme)
-            != _host_and_port(site.netloc, site.scheme))
+    site_host, site_port = _host_and_port(site.netloc)
+    host, port = _host_and_port(request.get_host())
+    if host != site_host:
+        return True
+    return port is not None and port != (site_port or DEFAULT_PORTS.get(site.scheme))
 
 
 def _host_warning(user, request) -> dict | None:
