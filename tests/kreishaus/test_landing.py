@@ -2,7 +2,7 @@
 network at a glance, public facts only, in a constant number of queries."""
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from django.db import connection
