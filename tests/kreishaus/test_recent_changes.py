@@ -230,3 +230,26 @@ def test_dashboard_changes_need_a_constant_number_of_queries(client, coordinator
     html = _changes_html(client, coordinator)
     assert html.count("<li") == 15  # the newest fifteen of 77 records
     assert "Artikel 11" in html and "Gemeinde 11: 1 Statusänderung" in html
+
+
+def test_demo_network_shows_its_history_at_once(client):
+    from django.core.management import call_command
+
+    from members.models import User
+
+    call_command("demo_data")
+    reader = User.objects.get(email="lesen.ahrweiler@example.org")
+
+    changes = recent_changes(reader, limit=200)
+    visitor = recent_changes(AnonymousUser(), limit=200)
+
+    kinds = {change.kind for change in changes}
+    assert kinds == {"articles", "decisions", "documents", "joint_projects", "members",
+                     "minutes_published", "status_changes"}
+    assert all(change.when <= timezone.now() for change in changes)
+    visitor_kinds = {change.kind for change in visitor}
+    assert {"articles", "joint_projects", "members"} <= visitor_kinds
+    assert visitor_kinds <= {"articles", "documents", "joint_projects", "members"}
+    assert all(change.public for change in visitor)
+    html = _changes_html(client, reader)
+    assert re.search(r"Sachstände:</span>\s*<a [^>]+>[^<]+: \d+ Statusänderungen</a>", html)
