@@ -18,7 +18,8 @@ class KnowledgeConfig(AppConfig):
         search_source_register(ArticleSource())
         search_source_register(DocumentSource())
 
-        from . import personal_data, sections
+        from . import changes, personal_data, sections
 
         sections.register()
+        changes.register()
         personal_data.register()

@@ -8,3 +8,5 @@ from members.rules import is_coordinator
 rules.add_perm("kreishaus.view_health", is_coordinator)
 # The quick start's mailbox: every mail the portal sent, to anyone.
 rules.add_perm("kreishaus.view_sent_mails", is_coordinator)
+# The warning that the portal is reached under another address than SITE_URL.
+rules.add_perm("kreishaus.view_host_warning", is_coordinator)

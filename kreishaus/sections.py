@@ -1,9 +1,12 @@
 """What the roof shows on the dashboard (common.sections): for coordinators, the health of
-the running system when something is wrong, and in the quick start a link to the mails
-the portal sent."""
+the running system when something is wrong, a warning when the portal is reached under
+another address than SITE_URL, and in the quick start a link to the mails the portal
+sent."""
 
 from datetime import datetime
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.db import DatabaseError
 from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
@@ -85,9 +88,45 @@ def _sent_mails(user, _obj) -> dict | None:
     return {"sent_mail_count": mails_count(directory)}
 
 
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _host_and_port(netloc: str) -> tuple[str, int | None]:
+    parts = urlsplit(f"//{netloc}")
+    try:
+        return (parts.hostname or "").lower(), parts.port
+    except ValueError:  # not a number: compare it as it is
+        return netloc.lower(), None
+
+
+def site_url_mismatch(request) -> bool:
+    """Whether the request came under another host (or port) than SITE_URL names, so that
+    links in mails and the calendar feed point elsewhere than the page in use. A host
+    without a port matches on the name alone: behind a TLS proxy the request's own scheme
+    need not be SITE_URL's."""
+    site = urlsplit(settings.SITE_URL)
+    site_host, site_port = _host_and_port(site.netloc)
+    host, port = _host_and_port(request.get_host())
+    if host != site_host:
+        return True
+    return port is not None and port != (site_port or DEFAULT_PORTS.get(site.scheme))
+
+
+def _host_warning(user, request) -> dict | None:
+    if request is None or not user.has_perm("kreishaus.view_host_warning"):
+        return None
+    if not site_url_mismatch(request):
+        return None
+    return {"request_host": request.get_host(), "site_url": settings.SITE_URL}
+
+
 def register() -> None:
     """Called once from KreishausConfig.ready()."""
     DASHBOARD.add_section(key="health", order=0, template="kreishaus/_dashboard_health.html",
                           context=_health)
+    # The dashboard passes the request as the page's object.
+    DASHBOARD.add_section(key="host_warning", order=1,
+                          template="kreishaus/_dashboard_host_warning.html",
+                          context=_host_warning)
     DASHBOARD.add_section(key="sent_mails", order=90,
                           template="kreishaus/_dashboard_sent_mails.html", context=_sent_mails)

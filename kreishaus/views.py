@@ -12,11 +12,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.static import serve
 
+from common.changes import recent_changes
 from common.health import health_report
 from common.page_cache import visitor_cached
 from common.uploads import IMAGE_TYPES, image_format_of
 from members.maps import kinds_map
 from members.selectors import administrations_public, members_newest
+
+from .landing import landing_context
 
 LANDING_NEWEST_MEMBERS = 12
 
@@ -26,7 +29,8 @@ LANDING_NEWEST_MEMBERS = 12
 def start(request):
     if request.user.is_authenticated:
         # The panels are the sections the apps registered for common.sections.DASHBOARD.
-        return render(request, "kreishaus/dashboard.html")
+        return render(request, "kreishaus/dashboard.html",
+                      {"recent_changes": recent_changes(request.user)})
     members = administrations_public()
     # The newest members only: at national scale the network has 11,000 (the directory
     # pages through all of them).
@@ -34,6 +38,7 @@ def start(request):
         "member_count": members.count(),
         "newest_members": members_newest(limit=LANDING_NEWEST_MEMBERS),
         "member_map": kinds_map(request),
+        **landing_context(request.user),
     })
 
 

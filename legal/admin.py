@@ -88,7 +88,8 @@ class FeedbackAdminForm(ModelForm):
 @admin.register(Feedback)
 class FeedbackAdmin(ModelAdmin):
     form = FeedbackAdminForm
-    list_display = ["created_at", "page_path", "sender", "state", "answer_due", "answered_at"]
+    list_display = ["created_at", "page_path", "sender_name", "state", "answer_due",
+                    "answered_at"]
     list_filter = ["state", "answer_due"]
     list_select_related = ["user", "handled_by"]
     search_fields = ["message", "name", "email", "page_path", "note"]
@@ -97,6 +98,10 @@ class FeedbackAdmin(ModelAdmin):
               "answer_due", "handled_by", "answered_at", "created_at"]
     readonly_fields = ["page_path", "message", "name", "email", "consent_text", "user",
                        "answer_due", "handled_by", "answered_at", "created_at"]
+
+    @admin.display(description=_("Absender"), ordering="name")
+    def sender_name(self, obj):
+        return obj.sender
 
     def has_add_permission(self, request):
         return False  # messages come through the contact form

@@ -18,7 +18,8 @@ class MeetingsConfig(AppConfig):
                                 reminders.ACTION_ASSIGNED, reminders.MINUTES)
         for prefix in ("meeting", "action"):
             reminder_expiry_register(prefix, reminders.meeting_reminder_expired_reason)
-        from . import personal_data, sections
+        from . import changes, personal_data, sections
 
         sections.register()
+        changes.register()
         personal_data.register()

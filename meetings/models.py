@@ -48,8 +48,8 @@ class WorkingGroup(models.Model):
         help_text=_("Wie viele Tage vor einer Sitzung erinnert wird, z. B. 14,1."),
     )
     # Open data (OParl) needs the creation and last change of every public object.
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
 
     class Meta:
         verbose_name = _("Arbeitsgruppe")
@@ -102,10 +102,10 @@ class Meeting(models.Model):
     cancel_reason = models.TextField(_("Grund der Absage"), blank=True)
     invited_at = models.DateTimeField(_("eingeladen am"), null=True, blank=True)
     # Calendar identity: the UID never changes, SEQUENCE grows with every change.
-    uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
-    sequence = models.PositiveIntegerField(default=0, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    uid = models.UUIDField(_("Kalender-UID"), default=uuid.uuid4, editable=False, unique=True)
+    sequence = models.PositiveIntegerField(_("Kalender-Version"), default=0, editable=False)
+    created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
 
     objects = MeetingQuerySet.as_manager()
 
@@ -207,9 +207,9 @@ class Registration(models.Model):
         default=RegistrationStatus.REGISTERED,
     )
     attended = models.BooleanField(_("anwesend"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("angemeldet am"), auto_now_add=True)
     # The waiting list is served in the order people asked for a place.
-    status_changed_at = models.DateTimeField(auto_now_add=True)
+    status_changed_at = models.DateTimeField(_("Status geändert am"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("Anmeldung")
@@ -266,9 +266,10 @@ class MinutesRevision(models.Model):
     """The content of published minutes before a correction."""
 
     minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="revisions")
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("berichtigt am"), auto_now_add=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, verbose_name=_("berichtigt von"), on_delete=models.SET_NULL,
+        null=True, related_name="+"
     )
     reason = models.CharField(_("Grund der Berichtigung"), max_length=300)
     content = models.JSONField(_("Inhalt vorher"))
@@ -340,11 +341,13 @@ class ActionItem(models.Model):
         default=ActionItemStatus.OPEN,
     )
     done_at = models.DateTimeField(_("erledigt am"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
     # Grows when the responsible person/administration or the due date changes; each value
     # is told to the responsible people once (meetings.reminders, "action_assigned_<n>").
-    notice_sequence = models.PositiveIntegerField(default=0, editable=False)
-    notice_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    notice_sequence = models.PositiveIntegerField(_("Benachrichtigungsstand"), default=0,
+                                                  editable=False)
+    notice_changed_at = models.DateTimeField(_("Zuständigkeit oder Frist geändert am"),
+                                             null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("Aufgabe")
@@ -367,9 +370,10 @@ class MeetingDocument(models.Model):
     title = models.CharField(_("Titel"), max_length=200)
     file = models.FileField(_("Datei"), upload_to="meetings/%Y/")
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, verbose_name=_("hochgeladen von"), on_delete=models.SET_NULL,
+        null=True, related_name="+"
     )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_at = models.DateTimeField(_("hochgeladen am"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("Sitzungsunterlage")

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from common.admin_base import ModelAdmin, StackedInline, TabularInline
 from common.forms import InputRulesMixin
 
+from . import admin_mfa
 from .models import (
     Administration,
     ContactPerson,
@@ -116,3 +117,6 @@ class UserAdmin(DjangoUserAdmin, ModelAdmin):
         (None, {"classes": ["wide"],
                 "fields": ["email", "administration", "role", "password1", "password2"]}),
     ]
+
+
+admin_mfa.register()

@@ -14,9 +14,10 @@ class MembersConfig(AppConfig):
         from .search import MemberSource
 
         search_source_register(MemberSource())
-        from . import personal_data
+        from . import changes, personal_data
 
         personal_data.register()
+        changes.register()
         from . import sections  # declares the pages other apps add sections to
 
         sections.register()

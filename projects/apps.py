@@ -11,7 +11,7 @@ class ProjectsConfig(AppConfig):
         from common.reminders import reminder_expiry_register, reminder_kinds_register
         from common.search.registry import search_source_register
 
-        from . import personal_data, sections
+        from . import changes, personal_data, sections
         from .search import ProjectSource
         from .statuses import freshness
         from .surveys import reminders
@@ -20,6 +20,7 @@ class ProjectsConfig(AppConfig):
         reminder_kinds_register(reminders.SURVEY)
         reminder_expiry_register("survey_round", reminders.survey_reminder_expired_reason)
         sections.register()
+        changes.register()
         # Statuses and what derives from them are internal: no visitor page shows them.
         visitor_cache_ignore("projects.Status", "projects.StatusChange", "projects.StageCount",
                              "projects.StageChangeMonth", "projects.MaturityCount",

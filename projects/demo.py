@@ -359,7 +359,9 @@ def load_projects(calendar: _Calendar, topics: dict[str, Topic]) -> list[JointPr
             "working_group": group, "stage": spec.stage,
             "start": calendar.meeting(start_meeting) + timedelta(days=start_days),
             "end": add_months(calendar.meeting(end_meeting), end_months),
-            "funding_note": spec.funding_note})
+            "funding_note": spec.funding_note,
+            # Agreed at its first meeting: the recent changes show it from that day.
+            "created_at": _at(calendar.meeting(start_meeting), time(16))})
         project.participants.set([admins[key] for key in spec.participants if key in admins])
         project.topics.set([topics[slug] for slug in spec.topics])
         decisions = [Decision.objects.filter(

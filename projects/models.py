@@ -3,6 +3,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Administration, ContactPerson
@@ -210,8 +211,8 @@ class SurveyRound(models.Model):
     state = models.CharField(_("Status"), max_length=10, choices=SurveyState.choices,
                              default=SurveyState.OPEN)
     opened_at = models.DateTimeField(_("eröffnet am"), auto_now_add=True)
-    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                  null=True, related_name="+")
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("eröffnet von"),
+                                  on_delete=models.SET_NULL, null=True, related_name="+")
     closed_at = models.DateTimeField(_("abgeschlossen am"), null=True, blank=True)
 
     class Meta:
@@ -237,12 +238,14 @@ class SurveyRound(models.Model):
 
 
 class SurveyResponse(models.Model):
-    round = models.ForeignKey(SurveyRound, on_delete=models.CASCADE, related_name="responses")
-    administration = models.ForeignKey(Administration, on_delete=models.CASCADE,
-                                       related_name="survey_responses")
+    round = models.ForeignKey(SurveyRound, verbose_name=_("Erhebung"), on_delete=models.CASCADE,
+                              related_name="responses")
+    administration = models.ForeignKey(Administration, verbose_name=_("Verwaltung"),
+                                       on_delete=models.CASCADE, related_name="survey_responses")
     completed_at = models.DateTimeField(_("abgeschlossen am"), null=True, blank=True)
-    completed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                     null=True, blank=True, related_name="+")
+    completed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("abgeschlossen von"),
+                                     on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="+")
 
     class Meta:
         verbose_name = _("Antwort auf eine Erhebung")
@@ -257,15 +260,18 @@ class SurveyResponse(models.Model):
 class SurveySnapshot(models.Model):
     """A status as it stood when the round closed; rounds are compared through these."""
 
-    round = models.ForeignKey(SurveyRound, on_delete=models.CASCADE, related_name="snapshots")
-    administration = models.ForeignKey(Administration, on_delete=models.CASCADE,
-                                       related_name="+")
-    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, null=True, related_name="+")
-    service = models.ForeignKey(OzgService, on_delete=models.CASCADE, null=True,
-                                related_name="+")
-    stage = models.PositiveSmallIntegerField(choices=Stage.choices)
-    maturity = models.PositiveSmallIntegerField(choices=Maturity.choices, null=True)
-    product = models.CharField(max_length=200, blank=True)
+    round = models.ForeignKey(SurveyRound, verbose_name=_("Erhebung"), on_delete=models.CASCADE,
+                              related_name="snapshots")
+    administration = models.ForeignKey(Administration, verbose_name=_("Verwaltung"),
+                                       on_delete=models.CASCADE, related_name="+")
+    topic = models.ForeignKey(Topic, verbose_name=_("Thema"), on_delete=models.CASCADE,
+                              null=True, related_name="+")
+    service = models.ForeignKey(OzgService, verbose_name=_("OZG-Leistung"),
+                                on_delete=models.CASCADE, null=True, related_name="+")
+    stage = models.PositiveSmallIntegerField(_("Stand"), choices=Stage.choices)
+    maturity = models.PositiveSmallIntegerField(_("Reifegrad"), choices=Maturity.choices,
+                                                null=True)
+    product = models.CharField(_("Produkt/Anbieter"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("Stand bei Abschluss")
@@ -298,6 +304,9 @@ class JointProject(models.Model):
                                     related_name="projects")
     decisions = models.ManyToManyField("meetings.Decision", verbose_name=_("Beschlüsse"),
                                        blank=True, related_name="projects")
+    # Empty for projects created before it was recorded: their creation is not news.
+    created_at = models.DateTimeField(_("angelegt am"), default=timezone.now, null=True,
+                                      editable=False)
 
     class Meta:
         verbose_name = _("Gemeinsames Projekt")
@@ -316,8 +325,8 @@ class JointProject(models.Model):
 
 
 class Milestone(models.Model):
-    project = models.ForeignKey(JointProject, on_delete=models.CASCADE,
-                                related_name="milestones")
+    project = models.ForeignKey(JointProject, verbose_name=_("Projekt"),
+                                on_delete=models.CASCADE, related_name="milestones")
     date = models.DateField(_("Datum"))
     title = models.CharField(_("Meilenstein"), max_length=200)
     done = models.BooleanField(_("erreicht"), default=False)
@@ -338,7 +347,8 @@ class ProjectDocument(models.Model):
                                 related_name="documents")
     title = models.CharField(_("Titel"), max_length=200)
     file = models.FileField(_("Datei"), upload_to="projects/%Y/")
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("hochgeladen von"),
+                                    on_delete=models.SET_NULL,
                                     null=True, related_name="+")
     uploaded_at = models.DateTimeField(_("hochgeladen am"), auto_now_add=True)
 

@@ -20,10 +20,10 @@ class StageCount(models.Model):
         SERVICE = "service", _("OZG-Leistung")
         ADMINISTRATION = "administration", _("Verwaltung")
 
-    scope = models.CharField(max_length=20, choices=Scope.choices)
-    scope_id = models.PositiveIntegerField(default=0)
-    stage = models.PositiveSmallIntegerField(choices=Stage.choices)
-    count = models.IntegerField(default=0)
+    scope = models.CharField(_("Bereich"), max_length=20, choices=Scope.choices)
+    scope_id = models.PositiveIntegerField(_("Nummer im Bereich"), default=0)
+    stage = models.PositiveSmallIntegerField(_("Stand"), choices=Stage.choices)
+    count = models.IntegerField(_("Anzahl"), default=0)
 
     class Meta:
         app_label = "projects"
@@ -39,10 +39,10 @@ class StageCount(models.Model):
 class MaturityCount(models.Model):
     """Summary: OZG statuses per Themenfeld and maturity level."""
 
-    themenfeld = models.ForeignKey("projects.OzgThemenfeld", on_delete=models.CASCADE,
-                                   related_name="maturity_counts")
-    maturity = models.PositiveSmallIntegerField(choices=Maturity.choices)
-    count = models.IntegerField(default=0)
+    themenfeld = models.ForeignKey("projects.OzgThemenfeld", verbose_name=_("Themenfeld"),
+                                   on_delete=models.CASCADE, related_name="maturity_counts")
+    maturity = models.PositiveSmallIntegerField(_("Reifegrad"), choices=Maturity.choices)
+    count = models.IntegerField(_("Anzahl"), default=0)
 
     class Meta:
         app_label = "projects"
@@ -65,11 +65,11 @@ class StageChangeMonth(models.Model):
     SCOPES = (StageCount.Scope.NETWORK_TOPICS, StageCount.Scope.NETWORK_SERVICES,
               StageCount.Scope.TOPIC)
 
-    scope = models.CharField(max_length=20, choices=StageCount.Scope.choices)
-    scope_id = models.PositiveIntegerField(default=0)
-    month = models.DateField(help_text=_("Erster Tag des Monats (Ortszeit)"))
-    stage = models.PositiveSmallIntegerField(choices=Stage.choices)
-    change = models.IntegerField(default=0)
+    scope = models.CharField(_("Bereich"), max_length=20, choices=StageCount.Scope.choices)
+    scope_id = models.PositiveIntegerField(_("Nummer im Bereich"), default=0)
+    month = models.DateField(_("Monat"), help_text=_("Erster Tag des Monats (Ortszeit)"))
+    stage = models.PositiveSmallIntegerField(_("Stand"), choices=Stage.choices)
+    change = models.IntegerField(_("Veränderung"), default=0)
 
     class Meta:
         app_label = "projects"

@@ -142,7 +142,8 @@ class Invitation(models.Model):
         User, verbose_name=_("eingeladen von"), on_delete=models.SET_NULL, null=True,
         related_name="+",
     )
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    token_hash = models.CharField(_("Prüfwert des Einladungslinks"), max_length=64, unique=True,
+                                  editable=False)
     created_at = models.DateTimeField(_("erstellt am"), auto_now_add=True)
     sent_at = models.DateTimeField(_("zuletzt versandt am"))
     expires_at = models.DateTimeField(_("gültig bis"))

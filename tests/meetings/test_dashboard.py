@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from meetings.enums import MeetingState
 from meetings.models import ActionItem, Meeting, Minutes, Registration
-from members.models import User
+from members.models import Administration, User
 from tests.meetings.helpers import make_group, make_meeting
 
 pytestmark = pytest.mark.django_db
@@ -79,6 +79,7 @@ def test_dashboard_shows_my_open_tasks_with_overdue_marked_in_text(client, edito
 
 
 def test_empty_dashboard_keeps_its_empty_states(client, reader):
+    Administration.objects.update(member_since=None)  # joining the network is a change
     page = _dashboard(client, reader)
 
     assert "Keine anstehenden Sitzungen." in page

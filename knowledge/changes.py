@@ -1,0 +1,50 @@
+"""What knowledge adds to the recent changes (common.changes): new articles and new
+documents, each scoped by the rule of its own page (visitors: public ones only)."""
+
+from datetime import datetime
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from common.changes import Change, change_source_register
+
+from .enums import Visibility
+from .models import Article, Document
+
+
+def articles_new_changes(user, limit: int, since: datetime | None = None) -> list[Change]:
+    """Articles written lately that the user may open, newest first (one query)."""
+    items = Article.objects.listed_for(user)
+    if since is not None:
+        items = items.filter(created_at__gt=since)
+    rows = (items.order_by("-created_at", "-pk")
+            .values("pk", "slug", "title", "created_at", "visibility",
+                    "administration__name")[:limit])
+    return [Change(when=row["created_at"], kind="articles", kind_label=_("Neuer Artikel"),
+                   object_key=f"knowledge.article:{row['pk']}", title=row["title"],
+                   url=reverse("knowledge:article_detail", kwargs={"slug": row["slug"]}),
+                   administration=row["administration__name"] or "",
+                   public=row["visibility"] == Visibility.PUBLIC)
+            for row in rows]
+
+
+def documents_new_changes(user, limit: int, since: datetime | None = None) -> list[Change]:
+    """Documents uploaded lately that the user may open, newest first (one query)."""
+    items = Document.objects.listed_for(user)
+    if since is not None:
+        items = items.filter(created_at__gt=since)
+    rows = (items.order_by("-created_at", "-pk")
+            .values("pk", "title", "created_at", "visibility",
+                    "administration__name")[:limit])
+    return [Change(when=row["created_at"], kind="documents", kind_label=_("Neues Dokument"),
+                   object_key=f"knowledge.document:{row['pk']}", title=row["title"],
+                   url=reverse("knowledge:document_detail", args=[row["pk"]]),
+                   administration=row["administration__name"] or "",
+                   public=row["visibility"] == Visibility.PUBLIC)
+            for row in rows]
+
+
+def register() -> None:
+    """Called once from KnowledgeConfig.ready()."""
+    change_source_register("articles", articles_new_changes)
+    change_source_register("documents", documents_new_changes)
