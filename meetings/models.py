@@ -392,7 +392,7 @@ class Guest(models.Model):
                                 related_name="guests")
     name = models.CharField(_("Name"), max_length=200)
     organisation = models.CharField(_("Organisation"), max_length=200, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("Gast")
