@@ -55,6 +55,8 @@ urlpatterns = [
     path("kalender/<str:token>.ics", calendar.feed, name="feed"),
     # Exports
     path("<int:pk>/protokoll.pdf", exports.minutes_pdf, name="minutes_pdf"),
+    path("<int:pk>/oeffentliches-protokoll.pdf", exports.public_minutes_pdf,
+         name="public_minutes_pdf"),
     path("<int:pk>/anwesenheit.pdf", exports.attendance_pdf, name="attendance_pdf"),
     path("<int:pk>/anwesenheit.csv", exports.attendance_csv, name="attendance_csv"),
 ]
