@@ -15,7 +15,7 @@ from knowledge.models import Document
 from meetings.enums import MeetingState
 from meetings.exports import public_name
 from meetings.models import AgendaItem, Meeting, WorkingGroup
-from meetings.selectors.public import public_records
+from meetings.selectors.public import public_location, public_records
 from members.models import Administration
 
 SCHEMA = "https://schema.oparl.org/1.1/"
@@ -185,7 +185,7 @@ def location(meeting: Meeting, *, text: str = "", embedded: bool = False) -> dic
     id_ = url("location", meeting.pk)
     if not embedded and not meeting.oparl_location:
         return deleted("Location", id_, meeting.created_at, meeting.oparl_modified)
-    text = text or public_records(meeting).location
+    text = text or public_location(meeting)
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     address = next((m for m in map(ADDRESS.match, reversed(lines)) if m), None)
     return _object(

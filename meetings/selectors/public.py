@@ -88,13 +88,21 @@ class PublicRecords:
 NOTHING = PublicRecords(location="", items=[], minutes=False)
 
 
+def public_location(meeting: Meeting) -> str:
+    """A meeting's place as anyone may see it ("" if it is not public); the same rule as
+    meetings_with_public_location."""
+    if not meeting.has_public_records or meeting.format == MeetingFormat.ONLINE:
+        return ""
+    return meeting.location.strip()
+
+
 def public_records(meeting: Meeting) -> PublicRecords:
     """The public part of a meeting's records (nothing unless they are public); the
     meeting comes from `with_public_items`."""
     if not meeting.has_public_records:
         return NOTHING
     return PublicRecords(
-        location=meeting.location.strip() if meeting.format != MeetingFormat.ONLINE else "",
+        location=public_location(meeting),
         items=(meeting.public_items if hasattr(meeting, "public_items")
                else list(public_agenda_items().filter(meeting=meeting))),
         minutes=meeting.state == MeetingState.MINUTES_PUBLISHED)
