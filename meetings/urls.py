@@ -10,6 +10,7 @@ from .views import (
     exports,
     meetings,
     minutes,
+    publication,
     registrations,
 )
 
@@ -21,6 +22,7 @@ urlpatterns = [
     path("<int:pk>/", meetings.detail, name="detail"),
     path("<int:pk>/bearbeiten/", meetings.meeting_edit, name="edit"),
     path("<int:pk>/status/", meetings.transition, name="transition"),
+    path("<int:pk>/oeffentlich/", publication.records_edit, name="records"),
     # Registrations and attendance
     path("<int:pk>/anmeldung/", registrations.register, name="register"),
     path("<int:pk>/absage/", registrations.decline, name="decline"),

@@ -302,6 +302,7 @@ def interfaces(request):
     return render(request, "oparl/interfaces.html", {
         "entry": url("system"), "meetings": url("body_meetings", BODY),
         "organizations": url("body_organizations", BODY),
+        "agenda_items": url("body_agenda_items", BODY), "locations": url("body_locations", BODY),
         "example_filter": url("body_meetings", BODY) + "?modified_since=2025-01-01T00%3A00%3A00"
                                                        "%2B01%3A00",
         "license_url": settings.OPARL_DATA_LICENSE,

@@ -253,3 +253,61 @@ def test_visitor_page_needs_the_same_queries_for_1_and_20_public_items(
     with django_assert_max_num_queries(len(one)):
         page = client.get(meeting.get_absolute_url()).content.decode()
     assert "Punkt 19" in page
+
+
+# --- The page for meetings whose minutes are published (read-only otherwise) -------------------
+
+def _records_data(public, *items):
+    data = {"public_items": [str(item.pk) for item in items]}
+    if public:
+        data["public_records"] = "on"
+    return data
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_coordination_publishes_records_of_a_closed_meeting(client, world, held, role):
+    _login(client, world, role)
+    meeting, _internal, public = held
+
+    response = client.post(reverse("meetings:records", args=[meeting.pk]),
+                           _records_data(True, public))
+
+    stored = Meeting.objects.get(pk=meeting.pk)
+    allowed = role in COORDINATION
+    assert response.status_code == (302 if allowed else 403)
+    assert stored.public_records is allowed
+    assert list(AgendaItem.objects.filter(meeting=meeting, public=True)) == (
+        [public] if allowed else [])
+    if allowed:
+        assert client.get(meeting.get_absolute_url()).status_code == 200
+
+
+def test_records_page_withdraws_items_and_keeps_the_first_publication(client, held,
+                                                                     coordinator):
+    client.force_login(coordinator)
+    meeting, internal, public = held
+    url = reverse("meetings:records", args=[meeting.pk])
+    client.post(url, _records_data(True, public, internal))
+    first = Meeting.objects.get(pk=meeting.pk).public_records_at
+
+    page = client.get(url).content.decode()
+    client.post(url, _records_data(True, public))
+
+    assert "TOP 1: Personalfragen" in page and "TOP 2: Glasfaser" in page
+    assert list(AgendaItem.objects.filter(meeting=meeting, public=True)) == [public]
+    assert Meeting.objects.get(pk=meeting.pk).public_records_at == first
+    detail = client.get(meeting.get_absolute_url()).content.decode()
+    assert reverse("meetings:records", args=[meeting.pk]) in detail
+
+
+def test_records_page_refuses_a_foreign_agenda_item_in_german(client, world, held,
+                                                             coordinator):
+    client.force_login(coordinator)
+    meeting, _internal, _public = held
+
+    response = client.post(reverse("meetings:records", args=[meeting.pk]),
+                           _records_data(True, world["broadband"]))
+
+    assert response.status_code == 200
+    assert "Bitte eine gültige Auswahl treffen." in response.content.decode()
+    assert Meeting.objects.get(pk=meeting.pk).public_records is False
