@@ -12,6 +12,7 @@ from members.models import Administration
 
 from .enums import (
     MEETING_STATE_TONES,
+    PUBLIC_RECORD_STATES,
     ActionItemStatus,
     AttendanceMode,
     Cadence,
@@ -63,11 +64,6 @@ class WorkingGroup(models.Model):
         return reverse("groups:detail", args=[self.slug])
 
 
-# States in which a meeting's public records are shown: once invited (place, public agenda
-# items), held (the same) and with published minutes (also decisions and public minutes).
-PUBLIC_RECORD_STATES = (MeetingState.INVITED, MeetingState.HELD, MeetingState.MINUTES_PUBLISHED)
-
-
 def public_records_q() -> models.Q:
     return models.Q(public_records=True, state__in=PUBLIC_RECORD_STATES)
 
@@ -85,8 +81,7 @@ class MeetingQuerySet(models.QuerySet):
             | public_records_q())
 
     def with_public_records(self) -> "MeetingQuerySet":
-        """Meetings whose place, public agenda items, decisions on them and public minutes
-        anyone may see (the web and OParl alike, meetings.selectors.public)."""
+        """Meetings whose public records anyone may see (meetings.selectors.public)."""
         return self.filter(public_records_q())
 
 
@@ -118,8 +113,7 @@ class Meeting(models.Model):
     )
     cancel_reason = models.TextField(_("Grund der Absage"), blank=True)
     invited_at = models.DateTimeField(_("eingeladen am"), null=True, blank=True)
-    # Off by default: a meeting's place, agenda, decisions and minutes are internal until the
-    # coordination office decides otherwise (issue 16; OParl and the visitor page).
+    # Off by default: internal until the coordination office decides otherwise (issue 16).
     public_records = models.BooleanField(
         _("Öffentliche Sitzungsdaten"), default=False,
         help_text=_("Besucherinnen, Besucher und die offene Schnittstelle (OParl) sehen ab der "
@@ -127,8 +121,7 @@ class Meeting(models.Model):
                     "Tagesordnungspunkte, nach Veröffentlichung des Protokolls auch die "
                     "Beschlüsse dazu und das öffentliche Protokoll (ohne Anwesenheitsliste, "
                     "Notizen und Aufgaben)."))
-    # The first time the records were made public: from then on, what drops out of public
-    # view again answers `deleted: true` in OParl instead of 404.
+    # First made public: from then on what drops out of view is `deleted: true` in OParl.
     public_records_at = models.DateTimeField(
         _("Sitzungsdaten erstmals veröffentlicht am"), null=True, blank=True, editable=False)
     # Calendar identity: the UID never changes, SEQUENCE grows with every change.
@@ -173,8 +166,7 @@ class Meeting(models.Model):
         return self.state == MeetingState.CANCELLED
 
     @property
-    def has_public_records(self) -> bool:
-        """Place, public agenda items (and decisions, public minutes) are public now."""
+    def has_public_records(self) -> bool:  # selectors.public says what that shows
         return self.public_records and self.state in PUBLIC_RECORD_STATES
 
     @property

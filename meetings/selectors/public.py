@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 
-from ..enums import MeetingFormat, MeetingState
-from ..models import PUBLIC_RECORD_STATES, AgendaItem, Decision, Meeting
+from ..enums import PUBLIC_RECORD_STATES, MeetingFormat, MeetingState
+from ..models import AgendaItem, Decision, Meeting
 
 
 def agenda_number() -> Subquery:
