@@ -101,6 +101,7 @@ def meetings_known(*, with_deleted: bool) -> QuerySet[Meeting]:
     return (meetings.annotate(
         oparl_public=Case(When(pk__in=_visible_pks(), then=Value(True)),
                           default=Value(False), output_field=BooleanField()),
+        oparl_corrected=_minutes_corrected(),
         oparl_modified=Greatest(
             "updated_at", Coalesce(_linked_documents_changed(), "updated_at"),
             Coalesce(_minutes_corrected(), "updated_at"),

@@ -158,8 +158,11 @@ def agenda_item(item: AgendaItem, *, meeting: Meeting | None = None) -> dict:
     """A public agenda item: number and place in the whole agenda, title, and the decisions
     on it once the minutes are published; `deleted` once it is no longer public. Embedded
     in its meeting (`meeting` given) or on its own (annotated by agenda_items_known)."""
-    modified = meeting.oparl_modified if meeting is not None else item.oparl_modified
-    modified = max(modified, item.updated_at)
+    if meeting is None:
+        modified = item.oparl_modified
+    else:  # as agenda_items_known annotates it: the same object embedded and on its own
+        modified = max(item.updated_at, meeting.updated_at,
+                       meeting.oparl_corrected or item.updated_at)
     if meeting is None and not item.oparl_public:
         return deleted("AgendaItem", url("agenda_item", item.pk), item.created_at, modified)
     decisions = item.public_decisions

@@ -31,8 +31,17 @@ def test_walk_validates_every_object_of_the_demo_network(network):
     assert {o["id"] for o in walk.of_type("Location")} == {
         f"{settings.SITE_URL}/oparl/v1/location/{pk}"
         for pk in meetings_with_public_location().values_list("pk", flat=True)}
-    # Every embedded object is also reachable under its own id.
+    # Every embedded object is also reachable under its own id, and is the same object
+    # (only the links back to its meetings are left out when it is embedded).
     assert {obj["id"] for obj in walk.embedded} <= set(walk.objects)
+    back = ("meeting", "meetings")
+    for obj in walk.embedded:
+        if obj["type"].endswith(("/Location", "/File")):
+            own = {key: value for key, value in walk.objects[obj["id"]].items()
+                   if key not in back}
+        else:
+            own = walk.objects[obj["id"]]
+        assert obj == own, obj["id"]
     # Every meeting visitors see (invited, to come) and every working group, nothing else.
     public = Meeting.objects.visible_to(AnonymousUser())
     assert {o["id"] for o in walk.of_type("Meeting")} == {
