@@ -7,6 +7,7 @@ change only through the services, which send the invitations and notices.
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.admin_base import ModelAdmin, TabularInline
@@ -49,24 +50,31 @@ class AgendaItemInline(TabularInline):
     fk_name = "meeting"
     extra = 0
     fields = ["order", "title", "presenter", "duration_minutes", "approves_minutes_of",
-              "action_item"]
+              "action_item", "public"]
     autocomplete_fields = ["approves_minutes_of", "action_item"]
 
 
 @admin.register(Meeting)
 class MeetingAdmin(ModelAdmin):
     list_display = ["title", "working_group", "starts_at", "format", "host", "state",
-                    "registered_count", "capacity"]
-    list_filter = ["state", "working_group", "format"]
+                    "public_records", "registered_count", "capacity"]
+    list_filter = ["state", "public_records", "working_group", "format"]
     list_select_related = ["working_group", "host"]
     search_fields = ["title", "location", "working_group__name", "host__name"]
     date_hierarchy = "starts_at"
     ordering = ["-starts_at"]
     autocomplete_fields = ["working_group", "host"]
     readonly_fields = ["state", "invited_at", "cancel_reason", "uid", "sequence", "created_at",
-                       "updated_at"]
+                       "updated_at", "public_records_at"]
     inlines = [AgendaItemInline]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def save_model(self, request, obj, form, change):
+        # As meeting_save does: from the first publication on, OParl answers `deleted: true`
+        # for what drops out of public view again.
+        if obj.public_records and obj.public_records_at is None:
+            obj.public_records_at = timezone.now()
+        super().save_model(request, obj, form, change)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(registered_count=Count(

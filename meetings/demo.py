@@ -179,7 +179,7 @@ def _load_group(slug: str, admins: dict[str, Administration]) -> WorkingGroup:
 
 
 def _load_meeting(group: WorkingGroup, number: int, text: texts.MeetingText, starts: datetime,
-                  admins: dict[str, Administration], today: date) -> Meeting:
+                  admins: dict[str, Administration], today: date, *, public: bool) -> Meeting:
     schedule = SCHEDULES[group.slug]
     host = admins[text.host] if text.host else None
     invited_at = None
@@ -205,6 +205,10 @@ def _load_meeting(group: WorkingGroup, number: int, text: texts.MeetingText, sta
         "state": _state(text.months),
         "cancel_reason": "",
         "invited_at": invited_at,
+        # The last held meeting and the next one of each group show their records to the
+        # public (issue 16): place, public agenda items, decisions, public minutes.
+        "public_records": public,
+        "public_records_at": invited_at if public else None,
     }, bump_sequence=True)
 
 
@@ -217,6 +221,8 @@ def _load_agenda(meeting: Meeting, text: texts.MeetingText,
             "presenter": item.presenter, "duration_minutes": item.minutes,
             "approves_minutes_of": previous if item.approves_previous else None,
             "notes": item.notes,
+            # Approving earlier minutes concerns the members only.
+            "public": meeting.public_records and not item.approves_previous,
         })
     return items
 
@@ -276,7 +282,9 @@ def load(today: date | None = None) -> None:
     admins, users = _administrations(), _users()
     for slug, series in texts.SERIES_TEXTS.items():
         group = _load_group(slug, admins)
-        meetings = [_load_meeting(group, number, text, starts, admins, today)
+        last_held = max(text.months for text in series if text.months < 0)
+        meetings = [_load_meeting(group, number, text, starts, admins, today,
+                                  public=text.months in (last_held, 0))
                     for number, (text, starts) in enumerate(
                         zip(series, series_starts(slug, today), strict=True), start=1)]
         for index, (meeting, text) in enumerate(zip(meetings, series, strict=True)):

@@ -39,6 +39,9 @@ MEETING_TRANSITIONS = {
     MeetingState.CANCELLED: set(),
 }
 
+# States in which a meeting's public records are shown (meetings.selectors.public).
+PUBLIC_RECORD_STATES = (MeetingState.INVITED, MeetingState.HELD, MeetingState.MINUTES_PUBLISHED)
+
 # Badge colours (KERN badge modifiers) of the states; the others are "info".
 MEETING_STATE_TONES = {MeetingState.CANCELLED: "danger", MeetingState.INVITED: "success"}
 

@@ -3,7 +3,10 @@ templates in templates/meetings/pdf/) and the attendance list as a table (CSV th
 common.tabular), for the files of the member administrations.
 
 The PDFs hold what member staff see on the meeting page, nothing more: the published
-minutes with their notes, decisions and action items, and the attendance list.
+minutes with their notes, decisions and action items, and the attendance list. The public
+minutes (`public_minutes_pdf`) hold only what selectors.public makes public: date, group,
+host and place, the public agenda items with their decisions; no title, attendance,
+summary, notes or action items, and no person's name.
 """
 
 from datetime import datetime
@@ -18,6 +21,7 @@ from common.pdf import pdf_markdown, pdf_render
 
 from .enums import MeetingFormat, RegistrationStatus
 from .models import Meeting, Registration
+from .selectors.public import public_records
 
 
 def _date(meeting: Meeting) -> str:
@@ -201,3 +205,39 @@ def minutes_pdf(meeting: Meeting) -> bytes:
         return pdf_render("meetings/pdf/minutes.html", context,
                           footer=_footer(_("Protokoll"), meeting),
                           created=minutes.published_at, modified=_corrected_at(minutes))
+
+
+def public_name(meeting: Meeting) -> str:
+    """A meeting's name for the public: its group and host (its title is internal)."""
+    name = _("Sitzung der %(group)s") % {"group": meeting.working_group.name}
+    if meeting.host_id:
+        name += " " + _("bei %(host)s") % {"host": meeting.host.name}
+    return name
+
+
+def public_minutes_pdf(meeting: Meeting) -> bytes:
+    """The public minutes ("öffentliches Protokoll") of a meeting with public records and
+    published minutes (selectors.public.meeting_with_public_minutes)."""
+    records = public_records(meeting)
+    with translation.override(settings.LANGUAGE_CODE):
+        start, end = timezone.localtime(meeting.starts_at), timezone.localtime(meeting.ends_at)
+        facts = [(_("Arbeitsgruppe"), meeting.working_group.name),
+                 (_("Datum"), formats.date_format(start, "l, j. F Y")),
+                 (_("Uhrzeit"), f"{start:%H:%M} – {end:%H:%M} " + _("Uhr")),
+                 (_("Format"), meeting.get_format_display())]
+        if records.location:
+            facts.append((_("Ort"), records.location))
+        if meeting.host_id:
+            facts.append((_("Gastgeber"), meeting.host.name))
+        if meeting.minutes.published_at:
+            facts.append((_("Veröffentlicht"), formats.date_format(
+                timezone.localtime(meeting.minutes.published_at), "j. F Y")))
+        items = [{"number": item.number, "title": item.title,
+                  "decisions": [_decision(d, 4) for d in item.public_decisions]}
+                 for item in records.items]
+        name = public_name(meeting)
+        return pdf_render("meetings/pdf/minutes_public.html",
+                          {"name": name, "facts": facts, "items": items},
+                          footer=f"{_('Öffentliches Protokoll')}: {name} – {_date(meeting)}",
+                          created=meeting.minutes.published_at,
+                          modified=_corrected_at(meeting.minutes))

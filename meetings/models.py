@@ -12,6 +12,7 @@ from members.models import Administration
 
 from .enums import (
     MEETING_STATE_TONES,
+    PUBLIC_RECORD_STATES,
     ActionItemStatus,
     AttendanceMode,
     Cadence,
@@ -63,14 +64,25 @@ class WorkingGroup(models.Model):
         return reverse("groups:detail", args=[self.slug])
 
 
+def public_records_q() -> models.Q:
+    return models.Q(public_records=True, state__in=PUBLIC_RECORD_STATES)
+
+
 class MeetingQuerySet(models.QuerySet):
     def visible_to(self, user, *, now=None) -> "MeetingQuerySet":
         """Meetings whose page the user may open: member staff every one; everyone else
-        those still to come that the members were invited to (date, group and host only;
-        planned, cancelled and past meetings are internal)."""
+        those still to come that the members were invited to (date, group and host), and
+        the invited or held ones whose records the coordination office made public
+        (`with_public_records`). Planned, cancelled and other past meetings are internal."""
         if sees_internals(user):
             return self
-        return self.filter(state=MeetingState.INVITED, starts_at__gte=now or timezone.now())
+        return self.filter(
+            models.Q(state=MeetingState.INVITED, starts_at__gte=now or timezone.now())
+            | public_records_q())
+
+    def with_public_records(self) -> "MeetingQuerySet":
+        """Meetings whose public records anyone may see (meetings.selectors.public)."""
+        return self.filter(public_records_q())
 
 
 class Meeting(models.Model):
@@ -101,6 +113,17 @@ class Meeting(models.Model):
     )
     cancel_reason = models.TextField(_("Grund der Absage"), blank=True)
     invited_at = models.DateTimeField(_("eingeladen am"), null=True, blank=True)
+    # Off by default: internal until the coordination office decides otherwise (issue 16).
+    public_records = models.BooleanField(
+        _("Öffentliche Sitzungsdaten"), default=False,
+        help_text=_("Besucherinnen, Besucher und die offene Schnittstelle (OParl) sehen ab der "
+                    "Einladung den Ort und die als öffentlich markierten "
+                    "Tagesordnungspunkte, nach Veröffentlichung des Protokolls auch die "
+                    "Beschlüsse dazu und das öffentliche Protokoll (ohne Anwesenheitsliste, "
+                    "Notizen und Aufgaben)."))
+    # First made public: from then on what drops out of view is `deleted: true` in OParl.
+    public_records_at = models.DateTimeField(
+        _("Sitzungsdaten erstmals veröffentlicht am"), null=True, blank=True, editable=False)
     # Calendar identity: the UID never changes, SEQUENCE grows with every change.
     uid = models.UUIDField(_("Kalender-UID"), default=uuid.uuid4, editable=False, unique=True)
     sequence = models.PositiveIntegerField(_("Kalender-Version"), default=0, editable=False)
@@ -143,6 +166,10 @@ class Meeting(models.Model):
         return self.state == MeetingState.CANCELLED
 
     @property
+    def has_public_records(self) -> bool:  # selectors.public says what that shows
+        return self.public_records and self.state in PUBLIC_RECORD_STATES
+
+    @property
     def state_tone(self) -> str:
         """The colour of the state badge (a KERN badge modifier)."""
         return MEETING_STATE_TONES.get(self.state, "info")
@@ -162,6 +189,13 @@ class AgendaItem(models.Model):
         null=True, blank=True, related_name="+",
     )
     notes = models.TextField(_("Protokollnotiz"), blank=True)
+    public = models.BooleanField(
+        _("öffentlich"), default=False,
+        help_text=_("Titel und Beschlüsse dieses Punktes sind öffentlich, wenn die Sitzung "
+                    "öffentliche Sitzungsdaten hat. Beschreibung, vortragende Person und "
+                    "Protokollnotiz bleiben intern."))
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
     topics = models.ManyToManyField("projects.Topic", verbose_name=_("Themen"), blank=True,
                                     related_name="agenda_items")
     projects = models.ManyToManyField("projects.JointProject",

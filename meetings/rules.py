@@ -134,6 +134,9 @@ rules.add_perm("meetings.add_meeting", is_coordinator)
 rules.add_perm("meetings.manage_meeting", is_coordinator)
 rules.add_perm("meetings.change_action_items", is_coordinator)
 rules.add_perm("meetings.add_document", is_coordinator)
+# Whether a meeting's records (place, agenda items, decisions, minutes) are public is the
+# coordination office's decision (issue 16): the flags in the meeting and agenda forms.
+rules.add_perm("meetings.publish_records", is_coordinator)
 # Member staff register for meetings of their working groups and withdraw again.
 rules.add_perm("meetings.take_part", is_member_staff)
 # Action items (object: the item): the responsible person, the editors of the responsible

@@ -11,6 +11,7 @@ from members.models import Administration
 
 from .enums import MeetingState, MinutesState
 from .models import AgendaItem, Decision, Meeting, Minutes, WorkingGroup
+from .selectors.public import public_records, with_public_items
 
 
 class MeetingSource(Source):
@@ -25,10 +26,11 @@ class MeetingSource(Source):
     )
 
     def queryset(self):
-        return (Meeting.objects.select_related("working_group", "host", "minutes")
-                .prefetch_related(
-                    Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("order", "pk")),
-                    Prefetch("decisions", queryset=Decision.objects.order_by("order", "pk"))))
+        return with_public_items(
+            Meeting.objects.select_related("working_group", "host", "minutes")
+            .prefetch_related(
+                Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("order", "pk")),
+                Prefetch("decisions", queryset=Decision.objects.order_by("order", "pk"))))
 
     def document(self, meeting):
         group = meeting.working_group.name
@@ -46,15 +48,22 @@ class MeetingSource(Source):
             body += [decision.wording for decision in meeting.decisions.all()]
         internal = View(title=meeting.title, title_extra=group,
                         summary=join(host, meeting.location), body=join(*body))
-        public = None
+        public, records = None, public_records(meeting)
         # Visitors see upcoming meetings once invited: date, working group and host only,
-        # under the heading the public meeting page uses (not the internal title).
-        if meeting.state == MeetingState.INVITED:
+        # under the heading the public meeting page uses (not the internal title); and the
+        # public records of a meeting (selectors.public), as long as they are public.
+        if records.any:
+            body = [text for item in records.items
+                    for text in (item.title, *(d.wording for d in item.public_decisions))]
+            public = View(title=gettext("Sitzung der %(group)s") % {"group": group},
+                          summary=join(host, records.location), body=join(*body))
+        elif meeting.state == MeetingState.INVITED:
             public = View(title=gettext("Sitzung der %(group)s") % {"group": group},
                           summary=host)
         return SearchDocument(object_id=meeting.pk, slug="", date=meeting.starts_at,
                               internal=internal, public=public,
-                              public_until=meeting.starts_at if public else None)
+                              public_until=meeting.starts_at if public and not records.any
+                              else None)
 
     def url(self, object_id, slug):
         return reverse("meetings:detail", args=[object_id])

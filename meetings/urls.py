@@ -11,6 +11,7 @@ from .views import (
     exports,
     meetings,
     minutes,
+    publication,
     registrations,
 )
 
@@ -23,6 +24,7 @@ urlpatterns = [
     path("<int:pk>/bearbeiten/", meetings.meeting_edit, name="edit"),
     path("<int:pk>/status/", meetings.transition, name="transition"),
     path("<int:pk>/absagen/", confirmations.cancel_confirm, name="cancel"),
+    path("<int:pk>/oeffentlich/", publication.records_edit, name="records"),
     # Registrations and attendance
     path("<int:pk>/anmeldung/", registrations.register, name="register"),
     path("<int:pk>/absage/", registrations.decline, name="decline"),
@@ -60,6 +62,8 @@ urlpatterns = [
     path("kalender/<str:token>.ics", calendar.feed, name="feed"),
     # Exports
     path("<int:pk>/protokoll.pdf", exports.minutes_pdf, name="minutes_pdf"),
+    path("<int:pk>/oeffentliches-protokoll.pdf", exports.public_minutes_pdf,
+         name="public_minutes_pdf"),
     path("<int:pk>/anwesenheit.pdf", exports.attendance_pdf, name="attendance_pdf"),
     path("<int:pk>/anwesenheit.csv", exports.attendance_csv, name="attendance_csv"),
 ]

@@ -3,6 +3,7 @@ full URL below SITE_URL; every object has `created` and `modified`; optional pro
 without data are left out (spec 2.4), required lists are given even when empty."""
 
 import mimetypes
+import re
 from datetime import datetime
 from functools import cache
 
@@ -11,7 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from knowledge.models import Document
-from meetings.models import Meeting, WorkingGroup
+from meetings.enums import MeetingState
+from meetings.exports import public_name
+from meetings.models import AgendaItem, Meeting, WorkingGroup
+from meetings.selectors.public import public_location, public_records
 from members.models import Administration
 
 SCHEMA = "https://schema.oparl.org/1.1/"
@@ -84,6 +88,7 @@ def body(*, coordinator: Administration | None, created: datetime, modified: dat
         license=settings.OPARL_DATA_LICENSE, classification="Arbeitsgemeinschaft",
         organization=url("body_organizations", BODY), person=url("body_people", BODY),
         meeting=url("body_meetings", BODY), paper=url("body_papers", BODY),
+        agendaItem=url("body_agenda_items", BODY), locationList=url("body_locations", BODY),
         **_keys(coordinator), web=settings.SITE_URL + "/") | {"legislativeTerm": []}
 
 
@@ -116,21 +121,98 @@ def document_file(document: Document, *, meetings: list[Meeting] | None = None) 
         meeting=None if meetings is None else [url("meeting", m.pk) for m in meetings])
 
 
+# OParl's usual words for the states a public meeting can be in.
+MEETING_STATES = {MeetingState.INVITED: "eingeladen", MeetingState.HELD: "durchgeführt",
+                  MeetingState.MINUTES_PUBLISHED: "durchgeführt"}
+
+
 def meeting(meeting: Meeting, *, omit_internal: bool = False) -> dict:
-    """A meeting as visitors see it (date, working group, host, public documents), or
-    `deleted` once they no longer do. Its title is internal: the name is the group's."""
+    """A meeting as visitors see it (date, working group, host, public documents, and its
+    public records: place, public agenda items, public minutes), or `deleted` once they no
+    longer do. Its title is internal: the name is the group's."""
     if not meeting.oparl_public:
         return deleted("Meeting", url("meeting", meeting.pk), meeting.created_at,
                        meeting.oparl_modified)
-    name = f"Sitzung der {meeting.working_group.name}"
+    records = public_records(meeting)
     fields = {
-        "name": name + (f" bei {meeting.host.name}" if meeting.host_id else ""),
-        "meetingState": "eingeladen",
+        "name": public_name(meeting),
+        "meetingState": MEETING_STATES.get(meeting.state, "eingeladen"),
         "start": moment(meeting.starts_at), "end": moment(meeting.ends_at),
         "organization": [url("organization", meeting.working_group_id)],
         "web": settings.SITE_URL + meeting.get_absolute_url(),
     }
-    if not omit_internal:
+    if records.location:
+        fields["location"] = location(meeting, text=records.location, embedded=True)
+    if records.minutes:
+        fields["resultsProtocol"] = minutes_file(meeting, embedded=True)
+    if not omit_internal:  # spec 2.5: the lists a client may leave out
+        fields["agendaItem"] = [agenda_item(item, meeting=meeting) for item in records.items]
         fields["auxiliaryFile"] = [document_file(d) for d in meeting.public_documents]
     return _object("Meeting", url("meeting", meeting.pk), meeting.created_at,
                    meeting.oparl_modified, **fields)
+
+
+# --- AgendaItem, Location and the public minutes -------------------------------------------------
+
+def agenda_item(item: AgendaItem, *, meeting: Meeting | None = None) -> dict:
+    """A public agenda item: number and place in the whole agenda, title, and the decisions
+    on it once the minutes are published; `deleted` once it is no longer public. Embedded
+    in its meeting (`meeting` given) or on its own (annotated by agenda_items_known)."""
+    if meeting is None:
+        modified = item.oparl_modified
+    else:  # as agenda_items_known annotates it: the same object embedded and on its own
+        modified = max(item.updated_at, meeting.updated_at,
+                       meeting.oparl_corrected or item.updated_at)
+    if meeting is None and not item.oparl_public:
+        return deleted("AgendaItem", url("agenda_item", item.pk), item.created_at, modified)
+    decisions = item.public_decisions
+    web = settings.SITE_URL + item.meeting.get_absolute_url() if meeting is None else (
+        settings.SITE_URL + meeting.get_absolute_url())
+    return _object(
+        "AgendaItem", url("agenda_item", item.pk), item.created_at, modified,
+        meeting=url("meeting", item.meeting_id), number=str(item.number), order=item.number,
+        name=item.title, public=True,
+        result="; ".join(str(d.get_result_display()) for d in decisions),
+        resolutionText="\n\n".join(d.wording for d in decisions),
+        web=f"{web}#top-{item.pk}")
+
+
+# "Wilhelm-Leuschner-Straße 9, 56564 Neuwied": street, postal code and town of a line.
+ADDRESS = re.compile(r"^(?P<street>[^,]+),\s*(?P<code>\d{5})\s+(?P<town>.+)$")
+
+
+def location(meeting: Meeting, *, text: str = "", embedded: bool = False) -> dict:
+    """A meeting's place (the Location has the meeting's id): the address as description,
+    street, postal code and town where a line reads "Straße 1, 12345 Ort"; `deleted`
+    once it is no longer public."""
+    id_ = url("location", meeting.pk)
+    if not embedded and not meeting.oparl_location:
+        return deleted("Location", id_, meeting.created_at, meeting.oparl_modified)
+    text = text or public_location(meeting)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    address = next((m for m in map(ADDRESS.match, reversed(lines)) if m), None)
+    return _object(
+        "Location", id_, meeting.created_at, meeting.oparl_modified,
+        description=", ".join(lines),
+        streetAddress=address["street"] if address else None,
+        postalCode=address["code"] if address else None,
+        locality=address["town"] if address else None,
+        meetings=None if embedded else [url("meeting", meeting.pk)],
+        web=settings.SITE_URL + meeting.get_absolute_url())
+
+
+def minutes_file(meeting: Meeting, *, embedded: bool = False) -> dict:
+    """The public minutes of a meeting as a File (meetings.exports.public_minutes_pdf);
+    `deleted` (its file answers 410) once they are no longer public."""
+    id_, access = url("minutes_file", meeting.pk), url("minutes_access", meeting.pk)
+    published = meeting.minutes.published_at
+    if not embedded and not meeting.oparl_minutes:
+        return deleted("File", id_, published, meeting.oparl_modified, accessUrl=access)
+    day = timezone.localtime(meeting.starts_at).date().isoformat()
+    return _object(
+        "File", id_, published, meeting.oparl_modified,
+        name="Öffentliches Protokoll", fileName=f"oeffentliches-protokoll-{day}.pdf",
+        mimeType="application/pdf",
+        date=timezone.localtime(published).date().isoformat(),
+        accessUrl=access, downloadUrl=url("minutes_download", meeting.pk),
+        meeting=None if embedded else [url("meeting", meeting.pk)])

@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from meetings.exports import public_minutes_pdf
 from meetings.models import Meeting, WorkingGroup
 from members.models import Administration
 
@@ -121,12 +122,36 @@ def body_organizations(request, body_id):
 
 def _meeting_list(request, meetings, base: str) -> HttpResponse:
     """Depublished meetings only for clients that ask for changes (spec 2.5)."""
-    known = selectors.meetings_known(
-        with_deleted=request.GET.get("modified_since") is not None)
+    known = selectors.meetings_known(with_deleted=_changes_asked(request))
     return _list(request, selectors.meetings_for_page(known.filter(pk__in=meetings)),
                  base=base, modified="oparl_modified",
                  render_one=lambda meeting, params: serializers.meeting(
                      meeting, omit_internal=params.omit_internal))
+
+
+@require_safe
+def body_agenda_items(request, body_id):
+    """Every public agenda item (spec 1.1: `Body.agendaItem`)."""
+    if body_id != BODY:
+        return _not_found(request.path)
+    items = selectors.agenda_items_known(with_deleted=_changes_asked(request))
+    return _list(request, items, base=url("body_agenda_items", BODY), modified="oparl_modified",
+                 render_one=lambda item, params: serializers.agenda_item(item))
+
+
+@require_safe
+def body_locations(request, body_id):
+    """The public places of meetings (`Body.locationList`)."""
+    if body_id != BODY:
+        return _not_found(request.path)
+    places = selectors.locations_known(with_deleted=_changes_asked(request))
+    return _list(request, places, base=url("body_locations", BODY), modified="oparl_modified",
+                 render_one=lambda meeting, params: serializers.location(meeting))
+
+
+def _changes_asked(request) -> bool:
+    """Depublished objects only for clients that ask for changes (spec 2.5)."""
+    return request.GET.get("modified_since") is not None
 
 
 @require_safe
@@ -179,7 +204,58 @@ def meeting(request, pk):
                                      == "true"))
 
 
+@require_safe
+def agenda_item(request, pk):
+    found = selectors.agenda_items_known(with_deleted=True).filter(pk=pk).first()
+    if found is None:
+        return _not_found(request.path)
+    return _json(serializers.agenda_item(found))
+
+
+@require_safe
+def location(request, pk):
+    found = selectors.locations_known(with_deleted=True).filter(pk=pk).first()
+    if found is None:
+        return _not_found(request.path)
+    return _json(serializers.location(found))
+
+
 # --- Files ------------------------------------------------------------------------------------
+
+@require_safe
+def minutes_file(request, pk):
+    found = selectors.minutes_known(with_deleted=True).filter(pk=pk).first()
+    if found is None:
+        return _not_found(request.path)
+    return _json(serializers.minutes_file(found))
+
+
+def _minutes_response(pk: int, *, attachment: bool):
+    """The public minutes PDF for anyone; 410 once they are no longer public, 404 if they
+    never were (spec 2.7)."""
+    found = selectors.minutes_known(with_deleted=True).filter(pk=pk).first()
+    if found is None:
+        return HttpResponse(status=404)
+    if not found.oparl_minutes:
+        return HttpResponse(status=410)
+    meeting = selectors.meeting_with_public_minutes(pk).first()
+    meta = serializers.minutes_file(found)
+    response = HttpResponse(public_minutes_pdf(meeting), content_type=meta["mimeType"])
+    disposition = "attachment" if attachment else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{meta["fileName"]}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_safe
+def minutes_access(request, pk):
+    return _minutes_response(pk, attachment=False)
+
+
+@require_safe
+def minutes_download(request, pk):
+    return _minutes_response(pk, attachment=True)
+
 
 @require_safe
 def document_file(request, pk):
@@ -226,6 +302,7 @@ def interfaces(request):
     return render(request, "oparl/interfaces.html", {
         "entry": url("system"), "meetings": url("body_meetings", BODY),
         "organizations": url("body_organizations", BODY),
+        "agenda_items": url("body_agenda_items", BODY), "locations": url("body_locations", BODY),
         "example_filter": url("body_meetings", BODY) + "?modified_since=2025-01-01T00%3A00%3A00"
                                                        "%2B01%3A00",
         "license_url": settings.OPARL_DATA_LICENSE,

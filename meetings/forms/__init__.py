@@ -7,4 +7,5 @@ minutes        the minutes (notes per agenda item) and a decision
 action_items   an action item
 documents      a document upload
 groups         a working group
+publication    the public records of a meeting
 """

@@ -13,7 +13,7 @@ class AgendaItemForm(ModelForm):
     class Meta:
         model = AgendaItem
         fields = ["title", "description", "presenter", "duration_minutes", "approves_minutes_of",
-                  "topics", "projects"]
+                  "topics", "projects", "public"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3}),
                    "topics": forms.CheckboxSelectMultiple,
                    "projects": forms.CheckboxSelectMultiple}

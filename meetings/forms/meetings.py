@@ -32,7 +32,7 @@ class MeetingForm(ModelForm):
     class Meta:
         model = Meeting
         fields = ["working_group", "title", "starts_at", "ends_at", "format", "host", "location",
-                  "online_link", "registration_deadline", "capacity"]
+                  "online_link", "registration_deadline", "capacity", "public_records"]
         help_texts = {"location": _("Pflichtangabe für Präsenz- und Hybrid-Sitzungen.")}
         widgets = {"starts_at": DATETIME_WIDGET, "ends_at": DATETIME_WIDGET,
                    "registration_deadline": DATETIME_WIDGET,

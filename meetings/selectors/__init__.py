@@ -7,4 +7,5 @@ dashboard  the start page panels: my next meetings, my open action items
 planning   the planning help: next date by the group's cadence, host suggestion
 groups     the working group list and page
 calendar   the meetings in a personal calendar feed
+public     what anyone may see of a meeting's records (visitor page, OParl)
 """

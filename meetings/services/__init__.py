@@ -9,4 +9,5 @@ action_items   action items: record them, tick them off
 documents      meeting documents (uploads)
 groups         working groups
 calendar       the personal calendar feed's secret
+publication    which of a meeting's records are public (issue 16)
 """

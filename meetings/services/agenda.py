@@ -8,6 +8,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.permissions import permission_check
 from members.models import User
 
 from ..models import AgendaItem, Meeting
@@ -17,15 +18,19 @@ from ..selectors.meetings import open_items_of_group
 
 def _lock_open_agenda(meeting: Meeting, by: User) -> Meeting:
     """Lock the meeting (publishing the minutes takes the same lock) and check that its
-    agenda can still change."""
+    agenda can still change. The meeting counts as changed (OParl's `modified`: its
+    embedded agenda items, numbers included, may change)."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     check_state(by, "meetings.change_agenda", meeting)
+    Meeting.objects.filter(pk=meeting.pk).update(updated_at=timezone.now())
     return meeting
 
 
 def agenda_item_save(*, item: AgendaItem, fields: dict, by: User) -> AgendaItem:
     """Add or change an agenda item, with its links to topics and joint projects."""
     links = {name: fields.pop(name) for name in ("topics", "projects") if name in fields}
+    if "public" in fields and fields["public"] != item.public:
+        permission_check(by, "meetings.publish_records", item.meeting)
     for name, value in fields.items():
         setattr(item, name, value)
     with transaction.atomic():

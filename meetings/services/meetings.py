@@ -61,8 +61,12 @@ def meeting_save(*, meeting: Meeting, fields: dict, by: User,
         check_state(by, "meetings.change_meeting", meeting)
     else:
         permission_check(by, "meetings.add_meeting")
+    if "public_records" in fields and fields["public_records"] != meeting.public_records:
+        permission_check(by, "meetings.publish_records", meeting)
     for name, value in fields.items():
         setattr(meeting, name, value)
+    if meeting.public_records and meeting.public_records_at is None:
+        meeting.public_records_at = timezone.now()
     if existing:
         meeting.sequence = F("sequence") + 1
     if not existing:
@@ -74,7 +78,8 @@ def meeting_save(*, meeting: Meeting, fields: dict, by: User,
             # that is stored, and nobody registers between the change and the move-up.
             before = meeting_lock(meeting)
             check_state(by, "meetings.change_meeting", before)
-            meeting.save(update_fields=[*fields, "sequence", "updated_at"])
+            meeting.save(update_fields=[*fields, "sequence", "updated_at",
+                                        "public_records_at"])
         else:
             meeting.save()
         meeting.refresh_from_db()

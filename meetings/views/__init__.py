@@ -11,4 +11,5 @@ calendar       .ics download, the personal calendar feed and its settings page
 exports        minutes and attendance list as PDF, attendance list as CSV
 groups         working groups: list, page, create and edit
 form_page      the flow shared by the small coordinator forms
+publication    which of a meeting's records are public
 """

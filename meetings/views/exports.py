@@ -11,6 +11,7 @@ from common.tabular import csv_response
 
 from .. import exports
 from ..selectors.meetings import meeting_for_page, meeting_with_published_minutes
+from ..selectors.public import meeting_with_public_minutes
 
 
 def download(content, content_type: str, name: str) -> HttpResponse:
@@ -29,6 +30,15 @@ def minutes_pdf(request, pk):
     meeting = get_object_or_404(meeting_with_published_minutes(pk))
     return download(exports.minutes_pdf(meeting), "application/pdf",
                     filename(meeting, "protokoll", "pdf"))
+
+
+@require_safe
+def public_minutes_pdf(request, pk):
+    """The public minutes, for anyone, of a meeting with public records and published
+    minutes (selectors.public)."""
+    meeting = get_object_or_404(meeting_with_public_minutes(pk))
+    return download(exports.public_minutes_pdf(meeting), "application/pdf",
+                    filename(meeting, "oeffentliches-protokoll", "pdf"))
 
 
 @require_safe

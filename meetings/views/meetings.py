@@ -2,6 +2,7 @@
 (invite, mark as held, cancel)."""
 
 from django.contrib import messages
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -26,8 +27,10 @@ from ..selectors.meetings import (
     registration_counts,
 )
 from ..selectors.planning import meeting_form_initial
+from ..selectors.public import meeting_public, public_records
 from ..services.meetings import meeting_save, meeting_transition
 
+VISITOR = AnonymousUser()
 MEETING = URLObject(Meeting.objects.select_related("working_group"))
 
 
@@ -57,12 +60,14 @@ def index(request):
 @require_safe
 def detail(request, pk):
     """Member staff see the whole meeting; everyone else the date, group and host of a
-    meeting still to come (Meeting.objects.visible_to)."""
-    if not request.user.has_perm("meetings.view_internals"):
-        meeting = get_object_or_404(
-            Meeting.objects.visible_to(request.user).select_related("working_group", "host"),
-            pk=pk)
-        return render(request, "meetings/meeting_public.html", {"meeting": meeting})
+    meeting still to come, and the public records of one whose records are public
+    (Meeting.objects.visible_to, selectors.public). `?ansicht=oeffentlich` shows member
+    staff the page as visitors see it."""
+    internal = request.user.has_perm("meetings.view_internals")
+    if not internal or request.GET.get("ansicht") == "oeffentlich":
+        meeting = get_object_or_404(meeting_public(pk, VISITOR))
+        return render(request, "meetings/meeting_public.html", {
+            "meeting": meeting, "records": public_records(meeting), "preview": internal})
     meeting = get_object_or_404(meeting_for_page(pk))
     registrations = list(meeting.registrations.all())
     mine = next((r for r in registrations if r.user_id == request.user.pk), None)

@@ -11,6 +11,7 @@ def test_page_explains_the_api_with_addresses_and_licence(client, db):
     assert response.status_code == 200
     assert '<h1 class="kern-heading-large">Offene Daten und Schnittstellen</h1>' in page
     for path in ("/oparl/v1/", "/oparl/v1/body/1/meeting", "/oparl/v1/body/1/organization",
+                 "/oparl/v1/body/1/agendaItem", "/oparl/v1/body/1/location",
                  "/oparl/v1/body/1/meeting?modified_since=2025-01-01T00%3A00%3A00%2B01%3A00"):
         assert f'href="{settings.SITE_URL}{path}"' in page
     assert ('<a class="kern-link" href="https://www.govdata.de/dl-de/by-2-0">'

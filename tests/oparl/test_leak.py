@@ -1,14 +1,20 @@
 """Nothing internal in the API: on top of the demo network, internal things with unique
 markers (a planned meeting, meeting titles, places, agendas, minutes and decisions, an
-internal document, people);
+internal document, people; and of a meeting with public records its title, online link,
+non-public agenda items, descriptions, presenters, notes, summary, attendance, action items
+and decisions on no or a non-public item; a meeting whose records were withdrawn);
 a walk over the whole API, files included, finds none of them, and their own addresses
-answer 404."""
+answer 404 (or `deleted: true` once they were public). The public records do appear, in
+OParl and on the visitor's meeting page alike."""
 
+import io
 from datetime import timedelta
 
 import pytest
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
+from pypdf import PdfReader
 
 from knowledge.enums import Visibility
 from meetings.enums import MinutesState
@@ -33,7 +39,16 @@ MARKERS = (
     "LEAKNOTES", "LEAKSUMMARY", "LEAKACTION", "LEAKPERSON", "LEAKMEETINGDOCUMENT",
     "LEAKINTERNALDOCUMENT", "LEAKINTERNALFILE", "LEAKARCHIVEDDOCUMENT", "LEAKHELDTITLE",
     "LEAKINVITEDTITLE", "LEAKPUBLISHEDTITLE", "LEAKDECISION",
+    # A meeting with public records: what stays internal.
+    "LEAKRECORDSTITLE", "LEAKRECORDSLINK", "LEAKNONPUBLICITEM", "LEAKNONPUBLICDECISION",
+    "LEAKLOOSEDECISION", "LEAKPUBLICDESCRIPTION", "LEAKPUBLICPRESENTER", "LEAKPUBLICNOTES",
+    "LEAKPUBLICSUMMARY", "LEAKATTENDEE", "LEAKPUBLICACTION", "LEAKRECORDSDOCUMENT",
+    # A meeting whose records were public and are withdrawn.
+    "LEAKWITHDRAWNITEM", "LEAKWITHDRAWNPLACE", "LEAKWITHDRAWNDECISION",
 )
+# What a meeting with public records shows to anyone.
+PUBLIC_TEXTS = ("Kreisverwaltung Neuwied", "Wilhelm-Leuschner-Straße 9", "Breitband im Kreis",
+                "Der Kreis beantragt Fördermittel für Glasfaser.")
 
 
 def make_meeting(group, *, days: int, state: str, title: str, **extra) -> Meeting:
@@ -86,9 +101,49 @@ def internals(network):
                            visibility=Visibility.PUBLIC)
     for document in (internal, archived, public):
         document.meetings.add(published, invited)
+    records = _meeting_with_public_records(group, now)
+    withdrawn = _meeting_with_withdrawn_records(group, now)
     return {"planned": planned, "unannounced": unannounced, "held": held,
             "held_item": held_item, "invited": invited, "invited_item": invited_item,
-            "published": published, "internal": internal}
+            "published": published, "internal": internal, **records, **withdrawn}
+
+
+def _meeting_with_public_records(group, now) -> dict:
+    meeting = make_meeting(group, days=-10, state="minutes_published", title="LEAKRECORDSTITLE",
+                           format="hybrid", invited_at=now - timedelta(days=30),
+                           location="Kreisverwaltung Neuwied\n"
+                                    "Wilhelm-Leuschner-Straße 9, 56564 Neuwied",
+                           online_link="https://video.example.org/LEAKRECORDSLINK",
+                           public_records=True, public_records_at=now - timedelta(days=30))
+    hidden = AgendaItem.objects.create(meeting=meeting, order=1, title="LEAKNONPUBLICITEM")
+    shown = AgendaItem.objects.create(
+        meeting=meeting, order=2, title="Breitband im Kreis", public=True,
+        description="LEAKPUBLICDESCRIPTION", presenter="LEAKPUBLICPRESENTER",
+        notes="LEAKPUBLICNOTES")
+    Minutes.objects.create(meeting=meeting, state=MinutesState.PUBLISHED,
+                           published_at=now - timedelta(days=5), summary="LEAKPUBLICSUMMARY")
+    Decision.objects.create(meeting=meeting, agenda_item=shown, result="majority",
+                            wording="Der Kreis beantragt Fördermittel für Glasfaser.")
+    Decision.objects.create(meeting=meeting, agenda_item=hidden, wording="LEAKNONPUBLICDECISION")
+    Decision.objects.create(meeting=meeting, wording="LEAKLOOSEDECISION")
+    attendee = UserFactory(first_name="Alma", last_name="LEAKATTENDEE")
+    Registration.objects.create(meeting=meeting, user=attendee, attended=True)
+    ActionItem.objects.create(meeting=meeting, title="LEAKPUBLICACTION", responsible_user=attendee)
+    MeetingDocument.objects.create(meeting=meeting, title="LEAKRECORDSDOCUMENT",
+                                   file="meetings/2025/records.pdf")
+    return {"records": meeting, "records_item": shown, "records_hidden_item": hidden}
+
+
+def _meeting_with_withdrawn_records(group, now) -> dict:
+    meeting = make_meeting(group, days=-100, state="minutes_published", title="LEAKHELDTITLE",
+                           invited_at=now - timedelta(days=130), location="LEAKWITHDRAWNPLACE",
+                           public_records=False, public_records_at=now - timedelta(days=130))
+    item = AgendaItem.objects.create(meeting=meeting, order=1, title="LEAKWITHDRAWNITEM",
+                                     public=True)
+    Minutes.objects.create(meeting=meeting, state=MinutesState.PUBLISHED,
+                           published_at=now - timedelta(days=90))
+    Decision.objects.create(meeting=meeting, agenda_item=item, wording="LEAKWITHDRAWNDECISION")
+    return {"withdrawn": meeting, "withdrawn_item": item}
 
 
 def test_walk_shows_nothing_internal(network, internals):
@@ -102,11 +157,61 @@ def test_walk_shows_nothing_internal(network, internals):
     assert f'"id":"{settings.SITE_URL}/oparl/v1/meeting/{invited.pk}"' in everything
     assert f"Sitzung der {invited.working_group.name}" in everything
     assert "Öffentliche Vorlage" in everything and "Frei nachnutzbar" in everything
+    # … and the public records: place, public agenda item, its decision, public minutes.
+    assert [text for text in PUBLIC_TEXTS if text not in everything] == []
+    records = internals["records"]
+    assert f"{settings.SITE_URL}/oparl/v1/agendaitem/{internals['records_item'].pk}" in walk.objects
+    assert f"{settings.SITE_URL}/oparl/v1/location/{records.pk}" in walk.objects
+    assert f"{settings.SITE_URL}/oparl/v1/file/protokoll/{records.pk}" in walk.objects
+
+
+def test_visitor_page_and_public_minutes_show_what_oparl_shows(network, internals):
+    visitor = network.client("visitor")
+    records = internals["records"]
+
+    page = visitor.get(records.get_absolute_url())
+    pdf = visitor.get(reverse("meetings:public_minutes_pdf", args=[records.pk]))
+    api = visitor.get(f"/oparl/v1/meeting/{records.pk}").json()
+
+    assert page.status_code == pdf.status_code == 200
+    html = page.content.decode()
+    text = " ".join("\n".join(p.extract_text() for p in PdfReader(io.BytesIO(
+        pdf.content)).pages).split())
+    for answer in (html, text):
+        assert [marker for marker in MARKERS if marker in answer] == []
+    assert [t for t in PUBLIC_TEXTS if t not in html] == []
+    assert [t for t in PUBLIC_TEXTS[2:] if t not in text] == []
+    # The same items, numbered in the whole agenda, on the page, in the PDF and in OParl.
+    assert [(i["number"], i["name"]) for i in api["agendaItem"]] == [("2", "Breitband im Kreis")]
+    assert "TOP 2: Breitband im Kreis" in html and "TOP 2: Breitband im Kreis" in text
+    assert api["agendaItem"][0]["result"] == "mit Mehrheit"
+    assert api["location"]["postalCode"] == "56564"
+    assert api["location"]["locality"] == "Neuwied"
+    assert api["location"]["streetAddress"] == "Wilhelm-Leuschner-Straße 9"
+    assert reverse("meetings:public_minutes_pdf", args=[records.pk]) in html
+
+
+def test_withdrawn_records_answer_deleted(network, internals):
+    visitor = network.client("visitor")
+    withdrawn = internals["withdrawn"]
+
+    answers = [visitor.get(f"/oparl/v1/{route}") for route in (
+        f"meeting/{withdrawn.pk}", f"agendaitem/{internals['withdrawn_item'].pk}",
+        f"location/{withdrawn.pk}", f"file/protokoll/{withdrawn.pk}",
+        f"agendaitem/{internals['records_hidden_item'].pk}")]
+    pdf = visitor.get(f"/oparl/v1/file/protokoll/{withdrawn.pk}/inhalt")
+    page = visitor.get(withdrawn.get_absolute_url())
+
+    assert [(a.status_code, a.json().get("deleted")) for a in answers] == [(200, True)] * 5
+    assert all(b"LEAK" not in a.content for a in answers)
+    assert pdf.status_code == 410 and page.status_code == 404
 
 
 @pytest.mark.parametrize("route", [
     "meeting/{planned}", "meeting/{unannounced}", "agendaitem/{held_item}",
-    "agendaitem/{invited_item}", "location/{invited}", "file/dokument/{internal}",
+    "agendaitem/{invited_item}", "location/{invited}", "location/{published}",
+    "file/protokoll/{published}", "file/protokoll/{published}/inhalt",
+    "agendaitem/{records_item}/x", "file/dokument/{internal}",
     "file/dokument/{internal}/inhalt", "file/dokument/{internal}/download",
 ])
 def test_internal_objects_answer_not_found(network, internals, route):

@@ -6,13 +6,16 @@ internal variant of every kind that has a visibility rule (internal and archived
 and documents; planned, cancelled, past and not-yet-invited meetings; internal contacts and
 Steckbrief answers; statuses; decisions of draft minutes; action items; the internal details
 of public objects: a meeting's title, place and agenda, a project's funding note and files,
-an article's author). Every internal text carries the marker GEHEIM. The internal objects
+an article's author; of a meeting with public records, everything but its place, the
+agenda items marked public and the decisions on them). Every internal text carries the
+marker GEHEIM. The internal objects
 are linked to the anchors through every relation the models declare (read from `_meta`, not
 from a hand list), then a visitor walks every page reachable from the start page and the
 anchors, and every URL pattern filled with the objects' keys, and may meet GEHEIM nowhere:
 not in pages, lists, filters, search snippets, downloads or feeds.
 """
 
+import io
 import re
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -26,6 +29,7 @@ from django.http import HttpResponse
 from django.test import Client, RequestFactory
 from django.urls import resolve, reverse
 from django.utils import timezone
+from pypdf import PdfReader
 
 from common.cache_control import SECRET_URL_KWARGS, PrivateCacheMiddleware
 from common.search.registry import search_kinds
@@ -39,6 +43,7 @@ from meetings.models import (
     Meeting,
     MeetingDocument,
     Minutes,
+    Registration,
     WorkingGroup,
 )
 from members.enums import AdministrationKind, FederalState, Role
@@ -97,6 +102,7 @@ def recording_client(network, role: str) -> RecordingClient:
 @dataclass
 class World:
     anchors: dict[type, models.Model]
+    records: Meeting | None = None  # public records: place, public items, their decisions
     secrets: list[models.Model] = field(default_factory=list)
     links: list[str] = field(default_factory=list)  # "Model.relation" linked to an anchor
 
@@ -118,6 +124,8 @@ class World:
             reverse("meetings:index"),
             reverse("groups:list"),
             reverse("projects:projects"),
+            self.records.get_absolute_url(),
+            reverse("meetings:public_minutes_pdf", args=[self.records.pk]),
         ]
 
     @property
@@ -239,12 +247,48 @@ def world(network) -> World:
     status = Status.objects.create(administration=admin, topic=topic, stage=Stage.LIVE,
                                    product=_secret("Produkt"), department=_secret("Stelle"),
                                    note=_secret("Notiz"), contact=contact)
+    world.records = _meeting_with_public_records(group, admin, now)
     world.secrets = [internal_article, archived_article, internal_document, archived_document,
                      planned, cancelled, gone_by, held, published_decision, draft_decision,
                      action_item, contact, answer, status]
     for secret in world.secrets:
         link_to_anchors(secret, world)
     return world
+
+
+# What anyone sees of the meeting with public records (meetings.selectors.public).
+PUBLIC_RECORDS = ("Ankersaal, Ankerweg 1, 56000 Ankerstadt", "TOP 2: Ankerpunkt Glasfaser",
+                  "Ankerbeschluss: Glasfaser wird ausgebaut.")
+
+
+def _meeting_with_public_records(group, admin, now) -> Meeting:
+    """A held meeting whose records the coordination office made public: its place, the
+    agenda item marked public and the decision on it are public, all else is marked."""
+    records = _meeting(group, _secret("Sitzung-oeffentlich"), days=-30,
+                       state=MeetingState.MINUTES_PUBLISHED, host=admin, format="hybrid",
+                       location="Ankersaal, Ankerweg 1, 56000 Ankerstadt",
+                       online_link=f"https://example.org/{MARK}-Link-oeffentlich",
+                       invited_at=now - timedelta(days=50), public_records=True)
+    hidden = AgendaItem.objects.create(meeting=records, order=1,
+                                       title=_secret("TOP-nichtoeffentlich"),
+                                       notes=_secret("Notiz-nichtoeffentlich"))
+    shown = AgendaItem.objects.create(
+        meeting=records, order=2, title="Ankerpunkt Glasfaser", public=True,
+        description=_secret("TOP-oeffentlich-Beschreibung"),
+        presenter=_secret("TOP-oeffentlich-Vortrag"), notes=_secret("TOP-oeffentlich-Notiz"))
+    Minutes.objects.create(meeting=records, summary=_secret("Protokoll-oeffentlich"),
+                           state=MinutesState.PUBLISHED, published_at=now)
+    Decision.objects.create(meeting=records, agenda_item=shown,
+                            wording="Ankerbeschluss: Glasfaser wird ausgebaut.")
+    Decision.objects.create(meeting=records, agenda_item=hidden, order=2,
+                            wording=_secret("Beschluss-nichtoeffentlich"))
+    Decision.objects.create(meeting=records, order=3, wording=_secret("Beschluss-ohne-TOP"))
+    attendee = UserFactory(administration=admin, first_name=_secret("Teilnehmerin"),
+                           last_name="Anker")
+    Registration.objects.create(meeting=records, user=attendee, attended=True)
+    ActionItem.objects.create(meeting=records, title=_secret("Aufgabe-oeffentlich"),
+                              responsible_user=attendee)
+    return records
 
 
 def _marked(answers: dict[str, Answer]) -> dict[str, list[str]]:
@@ -301,7 +345,10 @@ def _secret_markers(world: World) -> set[str]:
                *AgendaItem.objects.filter(meeting=anchors[Meeting]),
                *ProjectDocument.objects.filter(project=anchors[JointProject]),
                *MeetingDocument.objects.filter(meeting=anchors[Meeting]),
-               *Minutes.objects.filter(meeting__working_group=anchors[WorkingGroup])]
+               *Minutes.objects.filter(meeting__working_group=anchors[WorkingGroup]),
+               world.records, *world.records.agenda_items.all(),
+               *world.records.decisions.all(), *world.records.action_items.all(),
+               *[r.user for r in world.records.registrations.all()]]
     values = [getattr(obj, f.attname) for obj in holders for f in obj._meta.concrete_fields]
     values += [tag.name for secret in world.secrets if isinstance(secret, Article)
                for tag in secret.tags.all()]
@@ -370,6 +417,17 @@ def test_visitor_meets_nothing_internal_on_any_page_list_download_or_search(netw
     assert "Ankerdokument Muster" in anchor_article.body
     assert visitor.answers[world.anchors[Meeting].get_absolute_url()].status == 200
     assert "Sitzung der AG Anker" in anchor_article.body  # the meeting, without its title
+    # The meeting with public records shows them, on its page and in its public minutes.
+    records_page = visitor.answers[world.records.get_absolute_url()]
+    assert records_page.status == 200
+    assert [text for text in PUBLIC_RECORDS if text not in records_page.body] == []
+    minutes = visitor.answers[reverse("meetings:public_minutes_pdf", args=[world.records.pk])]
+    assert minutes.status == 200 and minutes.content_type == "application/pdf"
+    pdf = network.client("visitor").get(reverse("meetings:public_minutes_pdf",
+                                                args=[world.records.pk]))
+    text = " ".join("\n".join(page.extract_text() for page in PdfReader(
+        io.BytesIO(pdf.content)).pages).split())
+    assert MARK not in text and [t for t in PUBLIC_RECORDS[1:] if t not in text] == []
     # … while every internal object's own address is refused, and no page links to it (not
     # even by date, without its title).
     secret_urls = {url for secret in world.secrets for url in _own_urls(secret)}
