@@ -66,12 +66,12 @@ def index(request):
     if not request.user.has_perm("projects.view_statuses"):
         return render(request, "projects/project_index.html")
     filterset = MatrixFilter(request.GET, queryset=matrix_members())
-    # The summary and the table are kept in the cache ({% cached_part %}) per editing
+    # The table is kept in the cache ({% cached_part %}) per editing
     # audience until a topic status changes: computed only when rendered.
     return render(request, "projects/matrix.html", {
         "filter": filterset,
         "parts": partial(_matrix_parts, request, filterset),
-        "summary": partial(stage_distribution, scope=StageCount.Scope.NETWORK_TOPICS),
+        "summary": stage_distribution(scope=StageCount.Scope.NETWORK_TOPICS),
         "editing_audience": editing_audience(request.user),
         "cache_scopes": status_scopes(topics=True),
         "legend": [*STAGE_DISPLAY.values(), NO_STATUS],

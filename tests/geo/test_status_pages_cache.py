@@ -186,3 +186,23 @@ def test_zoom_links_of_a_cached_map_keep_each_pages_parameters(reader, settings)
     assert "ZOOMLINK" not in filtered + plain
     on_topic = _map(reader.get(TOPIC_PAGE + "?page=1").content.decode())
     assert 'href="/vorhaben/themen/e-akte/?page=1&amp;karte=07137#karte"' in on_topic
+
+
+# The matrix (/vorhaben/): the table per editing audience.
+
+def test_matrix_table_per_editing_audience_and_renewed_by_a_status(
+        demo, django_capture_on_commit_callbacks):
+    edit = _neuwied_edit()
+    reader, coordinator = _client(READER), _client(COORDINATOR)
+    assert edit in coordinator.get("/vorhaben/").content.decode()
+    first, _ = _get(reader, "/vorhaben/")
+    again, queries = _get(reader, "/vorhaben/")
+    assert edit not in again and _main(again) == _main(first)
+    assert queries <= 6
+    _save("07138", "e-akte", Stage.LIVE, django_capture_on_commit_callbacks)
+    after = reader.get("/vorhaben/").content.decode()
+
+    def row(html):
+        return html.split(">Landkreis Neuwied</th>", 1)[1].split("</tr>", 1)[0]
+
+    assert row(after).count("im Betrieb") == row(again).count("im Betrieb") + 1
