@@ -23,13 +23,21 @@ register = template.Library()
 _KEPT_PARAMETERS = {"page", "karte"}
 
 
+def _kept(query) -> bool:
+    # A page number of up to five digits and a map view (Germany or a Kreis key): nothing
+    # else, so that made-up values cannot fill the cache either.
+    page, view = query.get("page", "1"), query.get("karte", "deutschland")
+    return (set(query) <= _KEPT_PARAMETERS and page.isdigit() and len(page) <= 5
+            and (view == "deutschland" or (view.isdigit() and len(view) == 5)))
+
+
 class CachedPartNode(template.Node):
     def __init__(self, nodelist, name, vary):
         self.nodelist, self.name, self.vary = nodelist, name, vary
 
     def render(self, context) -> str:
         request = context.get("request")
-        if request is None or set(request.GET) - _KEPT_PARAMETERS:
+        if request is None or not _kept(request.GET):
             return self.nodelist.render(context)
         vary = [value.resolve(context) for value in self.vary]
         if None in vary:
