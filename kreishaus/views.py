@@ -14,14 +14,26 @@ from django.views.static import serve
 
 from common.changes import recent_changes
 from common.health import health_report
-from common.page_cache import visitor_cached
+from common.page_cache import until_changed, visitor_cached
 from common.uploads import IMAGE_TYPES, image_format_of
 from members.maps import kinds_map
+from members.rules import is_member_staff
 from members.selectors import administrations_public, members_newest
+from projects.statuses.freshness import status_scopes
 
 from .landing import landing_context
 
 LANDING_NEWEST_MEMBERS = 12
+
+
+def _recent_changes(user):
+    """"Letzte Änderungen", the same for everyone of a role (the sources scope by role),
+    kept in the cache until the next write a visitor could see or a status change (six
+    queries, ~130 ms at national scale, on every dashboard otherwise)."""
+    audience = f"{is_member_staff(user)}:{user.role}:{user.is_superuser}"
+    scopes = (*status_scopes(topics=True), status_scopes(services=True)[1])
+    return until_changed(f"dashboard:changes:{audience}", lambda: recent_changes(user),
+                         scopes=scopes)
 
 
 @require_safe
@@ -30,7 +42,7 @@ def start(request):
     if request.user.is_authenticated:
         # The panels are the sections the apps registered for common.sections.DASHBOARD.
         return render(request, "kreishaus/dashboard.html",
-                      {"recent_changes": recent_changes(request.user)})
+                      {"recent_changes": _recent_changes(request.user)})
     members = administrations_public()
     # The newest members only: at national scale the network has 11,000 (the directory
     # pages through all of them).
