@@ -196,8 +196,17 @@ def _service_charts(service) -> dict:
 @permission_required("projects.view_statuses")
 @require_safe
 def progress(request):
-    topics, services = progress_of(Scope.network_topics()), progress_of(Scope.network_services())
+    # The same for all member staff: kept in the cache ({% cached_part %}) until a status
+    # changes, computed only when rendered.
     return render(request, "projects/progress.html", {
+        "parts": partial(_progress_parts),
+        "cache_scopes": (*status_scopes(topics=True), status_scopes(services=True)[1]),
+    })
+
+
+def _progress_parts() -> dict:
+    topics, services = progress_of(Scope.network_topics()), progress_of(Scope.network_services())
+    return {
         "topics_progress": topics,
         "topics_chart": progress_chart(
             topics, chart_id="verlauf-themen",
@@ -207,4 +216,4 @@ def progress(request):
             services, chart_id="verlauf-ozg",
             title=_("OZG-Leistungen: Anteil der Sachstände mit Pilot oder Betrieb")),
         "topics_now": topics_now(),
-    })
+    }

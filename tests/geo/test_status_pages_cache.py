@@ -206,3 +206,13 @@ def test_matrix_table_per_editing_audience_and_renewed_by_a_status(
         return html.split(">Landkreis Neuwied</th>", 1)[1].split("</tr>", 1)[0]
 
     assert row(after).count("im Betrieb") == row(again).count("im Betrieb") + 1
+
+
+def test_progress_page_from_the_cache_until_a_status_changes(
+        reader, django_capture_on_commit_callbacks):
+    _get(reader, "/vorhaben/verlauf/")
+    cached, queries = _get(reader, "/vorhaben/verlauf/")
+    assert queries <= 4
+    _save("07138", "e-akte", Stage.LIVE, django_capture_on_commit_callbacks)
+    renewed, renewed_queries = _get(reader, "/vorhaben/verlauf/")
+    assert renewed_queries > queries and _main(renewed) != _main(cached)
