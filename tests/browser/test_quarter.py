@@ -184,7 +184,7 @@ def test_one_whole_quarter(page, new_context, live_server, transactional_db):
     second.page.reload()
     expect(mine_too).to_contain_text("Sie sind angemeldet (vor Ort).")
     expect(second.page.get_by_role("region", name="Eckdaten")).to_contain_text(
-        "1 angemeldet, 0 auf der Warteliste · 1 Plätze")
+        "1 angemeldet, 0 auf der Warteliste · 1 Platz")
     second.check()
     (moved_up,) = mails_to(nora, "[Kreishaus] Sie sind nachgerückt")
     assert moved_up.subject.startswith(f"[Kreishaus] Sie sind nachgerückt: {TITLE} am ")
