@@ -272,3 +272,13 @@ def test_carry_over_copies_chosen_agenda_items(group, coordinator):
     agenda_carry_over(source=source, target=target, item_ids=[keep.pk], by=coordinator)
 
     assert list(target.agenda_items.values_list("title", flat=True)) == ["Kfz-Ummeldung"]
+
+
+def test_one_place_is_one_platz_on_the_meeting_page(client, group, coordinator):
+    # Issue 14's quarter in the browser read "1 angemeldet, 0 auf der Warteliste · 1 Plätze".
+    meeting = make_meeting(group, capacity=1)
+    client.force_login(coordinator)
+
+    page = client.get(reverse("meetings:detail", args=[meeting.pk])).content.decode()
+
+    assert "0 angemeldet, 0 auf der Warteliste · 1 Platz</dd>" in page
