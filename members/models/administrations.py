@@ -15,6 +15,13 @@ from ..enums import AdministrationKind, ContactFunction, FederalState
 from ..validators import validate_logo, validate_regional_key, validate_regional_key_state
 
 
+def _label(choices, value) -> str:
+    try:
+        return str(choices(value).label)
+    except ValueError:  # a value no longer among the choices: shown as stored
+        return value
+
+
 class AdministrationQuerySet(models.QuerySet):
     """Administrations known to the platform; only those that joined are members."""
 
@@ -112,6 +119,14 @@ class Administration(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    # Through the enums, not Django's generated get_FOO_display(), which flattens all
+    # choices on every call: lists show these for dozens of members per page.
+    def get_kind_display(self) -> str:
+        return _label(AdministrationKind, self.kind)
+
+    def get_federal_state_display(self) -> str:
+        return _label(FederalState, self.federal_state)
 
     def get_absolute_url(self) -> str:
         return reverse("members:detail", args=[self.slug])
