@@ -120,6 +120,9 @@ class Administration(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("members:detail", args=[self.slug])
+
     # Through the enums, not Django's generated get_FOO_display(), which flattens all
     # choices on every call: lists show these for dozens of members per page.
     def get_kind_display(self) -> str:
@@ -127,9 +130,6 @@ class Administration(models.Model):
 
     def get_federal_state_display(self) -> str:
         return _label(FederalState, self.federal_state)
-
-    def get_absolute_url(self) -> str:
-        return reverse("members:detail", args=[self.slug])
 
     @property
     def is_former(self) -> bool:
