@@ -49,3 +49,15 @@ def admin_user(db):
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def cache_on(settings):
+    """The page cache as in production (tests run with it off): a clean cache, and
+    common.page_cache keeping values until the next committed change."""
+    from django.core.cache import cache
+
+    settings.VISITOR_CACHE_SECONDS = 600
+    cache.clear()
+    yield cache
+    cache.clear()

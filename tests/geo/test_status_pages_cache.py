@@ -4,7 +4,6 @@ change (common.page_cache.until_changed with per-topic/service status scopes).""
 import re
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -20,11 +19,8 @@ TOPIC_PAGE = "/vorhaben/themen/e-akte/"
 
 
 @pytest.fixture(autouse=True)
-def _cache_on(settings):
-    settings.VISITOR_CACHE_SECONDS = 600
-    cache.clear()
-    yield
-    cache.clear()
+def _cache_on(cache_on):
+    """Every test here with the page cache as in production."""
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 article's topics or a member's contact changes."""
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from knowledge.enums import Visibility
@@ -15,11 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def _cache_on(settings):
-    settings.VISITOR_CACHE_SECONDS = 600
-    cache.clear()
-    yield
-    cache.clear()
+def _cache_on(cache_on):
+    """Every test here with the page cache as in production."""
 
 
 @pytest.fixture

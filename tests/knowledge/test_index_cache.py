@@ -2,7 +2,6 @@
 ({% cached_part %}) per audience until the next write."""
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -15,11 +14,8 @@ INDEX = reverse("knowledge:index")
 
 
 @pytest.fixture(autouse=True)
-def _cache_on(settings):
-    settings.VISITOR_CACHE_SECONDS = 600
-    cache.clear()
-    yield
-    cache.clear()
+def _cache_on(cache_on):
+    """Every test here with the page cache as in production."""
 
 
 def _get(client, path=INDEX):

@@ -1,7 +1,6 @@
 """"Letzte Änderungen" on the dashboard from the cache per role until the next change."""
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -16,11 +15,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def _cache_on(settings):
-    settings.VISITOR_CACHE_SECONDS = 600
-    cache.clear()
-    yield
-    cache.clear()
+def _cache_on(cache_on):
+    """Every test here with the page cache as in production."""
 
 
 def _changes(client) -> tuple[str, list[str]]:

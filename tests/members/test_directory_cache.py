@@ -4,7 +4,6 @@ member changes; what depends on the role (the "Mitglied seit" column) is kept ap
 import re
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -15,11 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def _cache_on(settings):
-    settings.VISITOR_CACHE_SECONDS = 600
-    cache.clear()
-    yield
-    cache.clear()
+def _cache_on(cache_on):
+    """Every test here with the page cache as in production."""
 
 
 def _rows(html: str) -> list[str]:
