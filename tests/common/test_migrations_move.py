@@ -10,33 +10,25 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.db.models import Value
 
 from common.enums import MailState
 from common.models import OutgoingMail, Reminder, SearchEntry
 from members.models import User
+from tests.migrating import migrate
 
 BEFORE_THE_MOVE = [("common", "0001_initial"), ("kreishaus", "0002_search_entry")]
-
-
-def _migrate(targets=None) -> MigrationExecutor:
-    """Migrate the test database to the targets (default: the latest state)."""
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets or executor.loader.graph.leaf_nodes())
-    return MigrationExecutor(connection)
 
 
 @pytest.fixture
 def before_the_move(transactional_db):
     """The historical models of the database as today's main leaves it; afterwards the
     database is at the latest state again, whatever the test did."""
-    executor = _migrate(BEFORE_THE_MOVE)
+    executor = migrate(BEFORE_THE_MOVE)
     try:
         yield executor.loader.project_state(BEFORE_THE_MOVE).apps
     finally:
-        _migrate()
+        migrate()
 
 
 def test_rows_written_before_the_move_are_found_through_the_new_models(before_the_move):
@@ -60,7 +52,7 @@ def test_rows_written_before_the_move_are_found_through_the_new_models(before_th
     old_content_type = old.get_model("contenttypes", "ContentType").objects.get(
         app_label="kreishaus", model="outgoingmail")
 
-    _migrate()
+    migrate()
 
     moved_mail = OutgoingMail.objects.get(pk=mail.pk)
     assert (moved_mail.to, moved_mail.subject, moved_mail.body_text, moved_mail.state,

@@ -5,8 +5,7 @@ database refuse it, and existing meetings with zero places became unlimited."""
 from datetime import timedelta
 
 import pytest
-from django.db import IntegrityError, connection, transaction
-from django.db.migrations.executor import MigrationExecutor
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,6 +13,7 @@ from meetings.models import Meeting
 from meetings.services.registrations import registration_register
 from tests.factories import UserFactory
 from tests.meetings.helpers import make_group, make_meeting
+from tests.migrating import migrate
 
 BEFORE = [("meetings", "0002_agendaitem_projects_agendaitem_topics")]
 
@@ -75,21 +75,14 @@ def test_unlimited_meeting_takes_everyone_and_shows_no_limit(client, administrat
     assert "3 angemeldet, 0 auf der Warteliste</dd>" in page
 
 
-def _migrate(targets=None) -> MigrationExecutor:
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets or executor.loader.graph.leaf_nodes())
-    return MigrationExecutor(connection)
-
-
 @pytest.fixture
 def before_the_constraint(transactional_db):
     """The historical models before 0003; afterwards the database is at the latest state."""
-    executor = _migrate(BEFORE)
+    executor = migrate(BEFORE)
     try:
         yield executor.loader.project_state(BEFORE).apps
     finally:
-        _migrate()
+        migrate()
 
 
 def test_migration_makes_zero_places_unlimited_and_keeps_the_others(before_the_constraint):
@@ -102,7 +95,7 @@ def test_migration_makes_zero_places_unlimited_and_keeps_the_others(before_the_c
         ends_at=starts + timedelta(hours=2), capacity=capacity).pk
         for capacity in (0, 1, 30, None)}
 
-    _migrate()  # through AFTER to today's schema, which the models below expect
+    migrate()  # through AFTER to today's schema, which the models below expect
 
     assert {capacity: Meeting.objects.get(pk=pk).capacity for capacity, pk in ids.items()} == {
         0: None, 1: 1, 30: 30, None: None}

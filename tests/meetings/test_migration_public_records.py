@@ -5,28 +5,21 @@ is lost."""
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
+
+from tests.migrating import migrate
 
 BEFORE = [("meetings", "0004_workinggroup_timestamps")]
 AFTER = [("meetings", "0010_public_records")]
 
 
-def _migrate(targets=None) -> MigrationExecutor:
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets or executor.loader.graph.leaf_nodes())
-    return MigrationExecutor(connection)
-
-
 @pytest.fixture
 def before_public_records(transactional_db):
-    executor = _migrate(BEFORE)
+    executor = migrate(BEFORE)
     try:
         yield executor.loader.project_state(BEFORE).apps
     finally:
-        _migrate()
+        migrate()
 
 
 def test_existing_meetings_stay_internal_and_items_get_their_meetings_times(
@@ -44,7 +37,7 @@ def test_existing_meetings_stay_internal_and_items_get_their_meetings_times(
     items = old.get_model("meetings", "AgendaItem").objects
     item = items.create(meeting=held, order=1, title="Breitband", notes="Notiz")
 
-    new = _migrate(AFTER).loader.project_state(AFTER).apps
+    new = migrate(AFTER).loader.project_state(AFTER).apps
 
     stored = new.get_model("meetings", "Meeting").objects.get(pk=held.pk)
     assert (stored.public_records, stored.public_records_at) == (False, None)

@@ -4,28 +4,21 @@ is known and nothing is lost."""
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
+
+from tests.migrating import migrate
 
 BEFORE = [("meetings", "0003_meeting_capacity_unlimited_or_positive")]
 AFTER = [("meetings", "0004_workinggroup_timestamps")]
 
 
-def _migrate(targets=None) -> MigrationExecutor:
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets or executor.loader.graph.leaf_nodes())
-    return MigrationExecutor(connection)
-
-
 @pytest.fixture
 def before_the_timestamps(transactional_db):
-    executor = _migrate(BEFORE)
+    executor = migrate(BEFORE)
     try:
         yield executor.loader.project_state(BEFORE).apps
     finally:
-        _migrate()
+        migrate()
 
 
 def test_migration_fills_times_from_the_meetings(before_the_timestamps):
@@ -44,7 +37,7 @@ def test_migration_fills_times_from_the_meetings(before_the_timestamps):
     meeting_model.objects.filter(pk=second.pk).update(created_at=changed, updated_at=changed)
     before = timezone.now()
 
-    new = _migrate(AFTER).loader.project_state(AFTER).apps
+    new = migrate(AFTER).loader.project_state(AFTER).apps
 
     groups = new.get_model("meetings", "WorkingGroup").objects
     assert groups.get(pk=group.pk).created_at == created

@@ -2,28 +2,21 @@
 keep none (unknown, so they are no news on the dashboard), new ones get theirs."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
+
+from tests.migrating import migrate
 
 BEFORE = [("projects", "0006_status_covering_indexes")]
 AFTER = [("projects", "0007_jointproject_created_at")]
 
 
-def _migrate(targets=None) -> MigrationExecutor:
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets or executor.loader.graph.leaf_nodes())
-    return MigrationExecutor(connection)
-
-
 @pytest.fixture
 def before_created_at(transactional_db):
-    executor = _migrate(BEFORE)
+    executor = migrate(BEFORE)
     try:
         yield executor.loader.project_state(BEFORE).apps
     finally:
-        _migrate()
+        migrate()
 
 
 def test_existing_projects_keep_no_creation_time(before_created_at):
@@ -34,7 +27,7 @@ def test_existing_projects_keep_no_creation_time(before_created_at):
         title="Baulastenakten digitalisieren", slug="baulasten", goal="Digital.", lead=lead)
     before = timezone.now()
 
-    new = _migrate(AFTER).loader.project_state(AFTER).apps
+    new = migrate(AFTER).loader.project_state(AFTER).apps
 
     projects = new.get_model("projects", "JointProject").objects
     existing = projects.get(slug="baulasten")
