@@ -36,14 +36,6 @@ ALLOWED_ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
-def _demote_headings(html: str) -> str:
-    # The article title is the page's only h1; "# Abschnitt" in the text becomes an h2.
-    for level in range(5, 0, -1):
-        html = html.replace(f"<h{level}>", f"<h{level + 1}>").replace(
-            f"</h{level}>", f"</h{level + 1}>")
-    return html
-
-
 def markdown_render(source: str) -> SafeString:
     """Render Markdown to HTML that keeps no script, event handler or unsafe URL."""
     return mark_safe(_rendered(source or ""))  # noqa: S308 - sanitized by nh3 (allow-list)
@@ -53,7 +45,9 @@ def markdown_render(source: str) -> SafeString:
 # parsed and sanitized once per process (a few MB at most).
 @lru_cache(maxsize=256)
 def _rendered(source: str) -> str:
-    html = _demote_headings(_parser.render(source))
+    # The page's title is its only h1: the text's first heading becomes an h2, and no
+    # heading skips a level ("## A" then "#### B" gives h2, h3).
+    html = _nest_headings(_parser.render(source), 2)
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,

@@ -137,7 +137,7 @@ def test_every_demo_article_renders_with_headings_and_its_tables(demo_db):
         tables = _tables(article.body)
         assert html.count("<table>") == tables, article
         with_tables += tables > 0
-        assert html.count("<h3>") >= 4, article  # "## …" is demoted below the page title
+        assert html.count("<h2>") >= 4, article  # the text's headings start below the title
         assert "<script" not in html
         words = len(markdown_plain_text(article.body).split())
         assert 250 <= words <= 700, (article, words)
