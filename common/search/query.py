@@ -26,6 +26,7 @@ from ..models import SearchEntry
 from ..page_cache import until_changed
 from .compounds import WORD, noun_forms
 from .indexing import MARK_START, MARK_STOP
+from .marking import mark_compounds
 from .registry import search_kind_label, search_kinds, search_source, search_sources
 
 PER_PAGE = 20
@@ -210,11 +211,15 @@ def _search(results: SearchResults, *, internal: bool, page) -> None:
                       headline=SearchHeadline(text, tsquery, config="german", **HEADLINE))
             .order_by("-rank", F("date").desc(nulls_last=True), "pk")
             .values_list("kind", "object_id", "slug", title, "headline", "date"))
+    rows = list(rows)
+    # Words found through a compound part ("Bauantrag" for "Antrag") are marked too.
+    headlines = mark_compounds([row[4] for row in rows], query, query_variants(query))
     results.page.object_list = [
         SearchResult(kind=row_kind, kind_label=search_source(row_kind).label, title=row_title,
                      url=search_source(row_kind).url(object_id, slug),
                      snippet=snippet_html(headline), date=date)
-        for row_kind, object_id, slug, row_title, headline, date in rows]
+        for (row_kind, object_id, slug, row_title, _headline, date), headline
+        in zip(rows, headlines, strict=True)]
 
 
 def _counts(entries, *, query: str, internal: bool) -> dict[str, int]:
