@@ -28,6 +28,7 @@ from .compounds import WORD, noun_forms
 from .indexing import MARK_START, MARK_STOP
 from .marking import mark_compounds
 from .registry import search_kind_label, search_kinds, search_source, search_sources
+from .suggestions import suggestions
 
 PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
@@ -123,6 +124,8 @@ class SearchResults:
     page: Page | None = None
     # The query had no searchable word (only stop words such as "der", "und").
     only_stop_words: bool = False
+    # "Meinten Sie …?": queries spelled like words of the index, when nothing was found.
+    suggestions: list[str] = field(default_factory=list)
 
     @property
     def counts_total(self) -> int:
@@ -188,6 +191,8 @@ def _search(results: SearchResults, *, internal: bool, page) -> None:
     if not by_kind and _only_stop_words(query):
         results.only_stop_words = True
         return
+    if not by_kind:
+        results.suggestions = suggestions(query, internal=internal)
     # The type filter names groups of results.
     results.counts = [KindCount(source.kind, source.label_plural, by_kind.get(source.kind, 0))
                       for source in search_sources()]
