@@ -16,6 +16,11 @@ but is not theirs, and would differ from the refusals the portal gave so far).
 With `obj`, the object is looked up first (404 if there is none), the permission is checked
 against it, and the view receives it in place of the URL keyword argument, so it is
 loaded once.
+
+Pages of objects that may be internal (articles, documents, meetings) are wrapped in
+`login_offered`: a visitor who opens such a link gets the login with `next` instead of a
+404, for an internal object and a missing one alike, so the answer does not tell whether
+the object exists. Signed-in users keep their 404.
 """
 
 from collections.abc import Callable
@@ -24,8 +29,10 @@ from functools import wraps
 from typing import Any
 
 import rules
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from rules.contrib.views import PermissionRequiredMixin as RulesPermissionRequiredMixin
 from rules.contrib.views import permission_required as rules_permission_required
@@ -74,6 +81,22 @@ def permission_required(perm: Perms, obj: URLObject | None = None):
             return view(request, found, *args, **kwargs)
         return wrapper
     return decorator
+
+
+def login_offered(view):
+    """View decorator for the page of an object that may be internal: a visitor (not
+    signed in) whom the view answers with 404 is sent to the login with `next` instead,
+    whether the object is internal or does not exist at all (its existence may be
+    internal too); the login page shows nothing of the object. Put it outermost."""
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except Http404:
+            if request.user.is_authenticated:
+                raise
+            return redirect_to_login(request.get_full_path())
+    return wrapper
 
 
 def permission_check(user, perm: Perms, obj: Model | None = None) -> None:

@@ -26,7 +26,9 @@ from ..models import SearchEntry
 from ..page_cache import until_changed
 from .compounds import WORD, noun_forms
 from .indexing import MARK_START, MARK_STOP
+from .marking import mark_compounds
 from .registry import search_kind_label, search_kinds, search_source, search_sources
+from .suggestions import suggestions
 
 PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
@@ -122,6 +124,8 @@ class SearchResults:
     page: Page | None = None
     # The query had no searchable word (only stop words such as "der", "und").
     only_stop_words: bool = False
+    # "Meinten Sie …?": queries spelled like words of the index, when nothing was found.
+    suggestions: list[str] = field(default_factory=list)
 
     @property
     def counts_total(self) -> int:
@@ -187,6 +191,8 @@ def _search(results: SearchResults, *, internal: bool, page) -> None:
     if not by_kind and _only_stop_words(query):
         results.only_stop_words = True
         return
+    if not by_kind:
+        results.suggestions = suggestions(query, internal=internal)
     # The type filter names groups of results.
     results.counts = [KindCount(source.kind, source.label_plural, by_kind.get(source.kind, 0))
                       for source in search_sources()]
@@ -210,11 +216,15 @@ def _search(results: SearchResults, *, internal: bool, page) -> None:
                       headline=SearchHeadline(text, tsquery, config="german", **HEADLINE))
             .order_by("-rank", F("date").desc(nulls_last=True), "pk")
             .values_list("kind", "object_id", "slug", title, "headline", "date"))
+    rows = list(rows)
+    # Words found through a compound part ("Bauantrag" for "Antrag") are marked too.
+    headlines = mark_compounds([row[4] for row in rows], query, query_variants(query))
     results.page.object_list = [
         SearchResult(kind=row_kind, kind_label=search_source(row_kind).label, title=row_title,
                      url=search_source(row_kind).url(object_id, slug),
                      snippet=snippet_html(headline), date=date)
-        for row_kind, object_id, slug, row_title, headline, date in rows]
+        for (row_kind, object_id, slug, row_title, _headline, date), headline
+        in zip(rows, headlines, strict=True)]
 
 
 def _counts(entries, *, query: str, internal: bool) -> dict[str, int]:

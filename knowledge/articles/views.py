@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from common.markdown import markdown_render
 from common.page_cache import visitor_cached
 from common.params import int_param, page_number
-from common.permissions import URLObject, permission_required
+from common.permissions import URLObject, login_offered, permission_required
 
 from ..models import Article
 from . import selectors, services
@@ -74,6 +74,7 @@ def _index_parts(request) -> dict:
     }
 
 
+@login_offered
 @visitor_cached
 @permission_required("knowledge.view_article", obj=URLObject(
     lambda request: selectors.articles_for_page(request.user), kwarg="slug"))

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from common.params import page_number
-from common.permissions import URLObject, permission_required
+from common.permissions import URLObject, login_offered, permission_required
 
 from . import services
 from .forms import DocumentFilterForm, DocumentForm
@@ -64,6 +64,7 @@ def document_list(request):
     })
 
 
+@login_offered
 @permission_required("knowledge.view_document", obj=URLObject(
     lambda request: documents_for_page(request.user)))
 @require_safe
@@ -145,6 +146,7 @@ def document_edit(request, document):
     })
 
 
+@login_offered
 @permission_required("knowledge.download_document", obj=DOCUMENT)
 @require_safe
 def document_download(request, document):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from common.params import int_param
-from common.permissions import URLObject, permission_required
+from common.permissions import URLObject, login_offered, permission_required
 
 from ..enums import MeetingState
 from ..filters import MeetingFilter
@@ -57,6 +57,7 @@ def index(request):
     })
 
 
+@login_offered
 @require_safe
 def detail(request, pk):
     """Member staff see the whole meeting; everyone else the date, group and host of a

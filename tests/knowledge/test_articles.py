@@ -385,7 +385,7 @@ def test_archive_hides_article_from_lists_but_members_can_open_it(client, coordi
     assert "Dieser Artikel ist seit dem" in page and "archiviert" in page
     client.logout()
     assert client.get(reverse("knowledge:article_detail",
-                              args=[article.slug])).status_code == 404
+                              args=[article.slug])).status_code == 302  # to the login
 
 
 def test_unarchive_brings_article_back(client, coordinator, reader, category):
@@ -518,12 +518,13 @@ def test_visitor_sees_public_parts_only(client, rich_article):
     assert response.context["helpers"] == []
 
 
-def test_visitor_gets_404_for_internal_article(client, reader, category):
+def test_visitor_gets_the_login_for_internal_article(client, reader, category):
     article = article_make(author=reader, category=category)
 
     response = client.get(reverse("knowledge:article_detail", args=[article.slug]))
 
-    assert response.status_code == 404
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login") + "?next=")
 
 
 def test_author_sees_edit_button_but_not_archive(client, reader, rich_article):

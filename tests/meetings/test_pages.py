@@ -36,7 +36,10 @@ def test_visitor_sees_only_date_group_and_host_of_upcoming(client, group, other_
 def test_visitor_cannot_open_past_meetings(client, group):
     past = make_meeting(group, days=-30, state="minutes_published")
 
-    assert client.get(past.get_absolute_url()).status_code == 404
+    response = client.get(past.get_absolute_url())
+
+    assert response.status_code == 302  # to the login, like a meeting that does not exist
+    assert response["Location"].startswith(reverse("account_login"))
 
 
 def test_member_sees_agenda_with_times_and_registers(client, group, reader):

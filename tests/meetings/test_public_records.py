@@ -158,7 +158,7 @@ def test_planned_and_cancelled_meetings_stay_internal_even_with_the_flag(client,
         add_agenda(meeting, "Geheim")
         AgendaItem.objects.filter(meeting=meeting).update(public=True)
 
-        assert client.get(meeting.get_absolute_url()).status_code == 404
+        assert client.get(meeting.get_absolute_url()).status_code == 302  # to the login
 
 
 @pytest.fixture
@@ -182,7 +182,7 @@ def test_held_meeting_shows_decisions_and_public_minutes_to_visitors(client, hel
     hidden = ["Sommersitzung intern", "Personalfragen", "Stelle wird besetzt.",
               "Notiz nur für Mitglieder", "Zusammenfassung nur für Mitglieder",
               reader.last_name]
-    assert client.get(meeting.get_absolute_url()).status_code == 404  # internal until …
+    assert client.get(meeting.get_absolute_url()).status_code == 302  # login; internal until …
     _publish(meeting, public)
 
     page = client.get(meeting.get_absolute_url()).content.decode()

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from common.models import SearchEntry
 from common.search import query as search_query
+from common.search.marking import query_words
 from common.search.query import search_results
 from knowledge.enums import Visibility
 from projects.models import JointProject
@@ -118,6 +119,34 @@ def test_search_escapes_markup_in_titles_and_snippets(member_client, reader):
     assert ("<mark>Scanstraße</mark> · Vorsicht &lt;img src=x onerror=alert(1)&gt; "
             "<mark>Scanstraße</mark> im Keller</p>") in page
     assert page.count("<mark>") == 2
+
+
+def test_search_marks_words_found_through_a_compound_part(member_client, reader):
+    _article(reader, "Bauantrag digital", summary="Seit Mai online.",
+             body="Der Bauantrag 'kommt' & Bauanträge ebenso; Wohngeldantrag folgt. "
+                  "Ein Bauamt prüft.")
+
+    page = search_page(member_client, "Antrag")
+
+    assert titles(page) == ["Bauantrag digital"]
+    # The compound words are marked, the part of "Bauamt" is no "Antrag"; the text around
+    # stays escaped.
+    assert ("Seit Mai online. · Der <mark>Bauantrag</mark> &#x27;kommt&#x27; &amp; "
+            "<mark>Bauanträge</mark> ebenso; <mark>Wohngeldantrag</mark> folgt. "
+            "Ein Bauamt</p>") in page
+    assert page.count("<mark>") == 3
+
+
+def test_search_marks_compound_parts_of_every_query_word_but_not_excluded_ones(
+        member_client, reader):
+    _article(reader, "Posteingang", body="Das Bauamt scannt jeden Bauantrag am selben Tag.")
+
+    one = search_page(member_client, "Amt -Glasfaser")
+    both = search_page(member_client, "Amt Antrag")
+
+    assert "Das <mark>Bauamt</mark> scannt jeden Bauantrag am selben Tag" in one
+    assert query_words('Amt -Antrag OR "E-Akte"') == ["Amt", "E", "Akte"]
+    assert "Das <mark>Bauamt</mark> scannt jeden <mark>Bauantrag</mark> am" in both
 
 
 def test_search_filters_by_kind_with_counts(member_client, reader, administration):
