@@ -36,9 +36,10 @@ def _render(text: str, context: dict, user) -> str:
 
 def test_apps_register_their_sections_in_order():
     # Registered in the AppConfig.ready() of the apps; the warnings for the coordination
-    # office (operations, unfilled legal pages, removal requests) come first.
+    # office (operations, the portal's address, unfilled legal pages, removal requests)
+    # come first.
     assert [s.key for s in DASHBOARD.sections()] == [
-        "health", "legal", "removal_requests", "meetings", "action_items", "surveys",
+        "health", "host_warning", "legal", "removal_requests", "meetings", "action_items", "surveys",
         "articles", "sent_mails"]
     assert [s.key for s in ADMINISTRATION_PAGE.sections()] == ["statuses", "meetings",
                                                                "knowledge"]
