@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from knowledge.articles.selectors import articles_newest
 from meetings.models import Meeting
@@ -34,7 +35,9 @@ class TopicFigure:
 
 def meetings_public_next(user, *, limit: int = LANDING_MEETINGS) -> list[Meeting]:
     """The next meetings a visitor may see (invited, still to come), soonest first."""
-    return list(Meeting.objects.visible_to(user).select_related("working_group", "host")
+    # Still to come: a visitor may also open held meetings whose records are public.
+    return list(Meeting.objects.visible_to(user).filter(starts_at__gte=timezone.now())
+                .select_related("working_group", "host")
                 .only("pk", "starts_at", "working_group__name", "host__name")
                 .order_by("starts_at", "pk")[:limit])
 

@@ -39,8 +39,8 @@ def test_apps_register_their_sections_in_order():
     # office (operations, the portal's address, unfilled legal pages, removal requests)
     # come first.
     assert [s.key for s in DASHBOARD.sections()] == [
-        "health", "host_warning", "legal", "removal_requests", "meetings", "action_items", "surveys",
-        "articles", "sent_mails"]
+        "health", "host_warning", "legal", "removal_requests", "meetings", "action_items",
+        "surveys", "articles", "sent_mails"]
     assert [s.key for s in ADMINISTRATION_PAGE.sections()] == ["statuses", "meetings",
                                                                "knowledge"]
     assert [s.key for s in MEETING_PAGE.sections()] == ["knowledge"]
