@@ -42,6 +42,9 @@ class Change:
     public: bool = False  # a visitor could see it too
     count: int = 1  # how many changes the record stands for
     day_only: bool = False  # `when` is a day (e.g. joining the network), not a moment
+    # The followable things it concerns, as "app.model:pk" keys (a topic, an administration,
+    # a working group …): whoever follows one of them is notified of the change.
+    targets: tuple[str, ...] = ()
 
 
 Source = Callable[[Any, int, datetime | None], list[Change]]
