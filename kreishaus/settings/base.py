@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "knowledge",
     "legal",
     "oparl",
+    "notifications",
+    "comments",
+    "polls",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,1 @@
+"""Comments of member staff on articles, joint projects, topics and Rundfragen."""

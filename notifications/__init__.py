@@ -1,0 +1,1 @@
+"""Follow, in-app notifications and e-mail digests."""

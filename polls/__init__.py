@@ -1,0 +1,1 @@
+"""Rundfragen: quick polls among the members (questions, one answer per administration, results)."""
