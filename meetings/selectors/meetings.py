@@ -3,7 +3,7 @@ meetings of an administration."""
 
 from datetime import datetime, timedelta
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 
 from ..enums import ActionItemStatus, MeetingState, MinutesState, RegistrationStatus
 from ..models import ActionItem, AgendaItem, Meeting, Registration
@@ -33,6 +33,35 @@ def meeting_for_page(pk: int | None = None) -> QuerySet[Meeting]:
             "responsible_administration", "responsible_user")),
         "decisions__agenda_item", "documents", "guests",
     )
+
+
+def meeting_page_head(pk: int) -> QuerySet[Meeting]:
+    """The meeting for its page without the parts kept in the cache: what every request
+    needs (facts, the registrations for the counts and one's own, the action items with
+    their per-person tick-off buttons). The rest comes from `meeting_page_parts` only when
+    a part is rendered."""
+    registrations = Registration.objects.select_related("user__administration").order_by(
+        "user__administration__name", "user__last_name", "user__first_name")
+    return Meeting.objects.filter(pk=pk).select_related(
+        "working_group", "host", "minutes", "minutes__approved_in",
+    ).prefetch_related(
+        Prefetch("registrations", queryset=registrations),
+        Prefetch("action_items", queryset=ActionItem.objects.select_related(
+            "responsible_administration", "responsible_user")),
+    )
+
+
+def meeting_page_parts(meeting: Meeting) -> dict:
+    """What the cached parts of the meeting page show, loaded on the meeting (agenda,
+    decisions, documents, guests) plus the open items carried over from earlier meetings."""
+    prefetch_related_objects(
+        [meeting],
+        Prefetch("agenda_items", queryset=AgendaItem.objects.select_related(
+            "approves_minutes_of", "action_item__meeting").prefetch_related(
+            "topics", "projects").order_by("order", "pk")),
+        "decisions__agenda_item", "documents", "guests")
+    return {"agenda": agenda_with_times(meeting),
+            "carried_over": list(open_items_of_group(meeting))}
 
 
 def meeting_with_published_minutes(pk: int) -> QuerySet[Meeting]:

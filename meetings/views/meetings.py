@@ -1,6 +1,8 @@
 """The meeting list, the meeting page, planning and editing a meeting, and moving it along
 (invite, mark as held, cancel)."""
 
+from functools import cache, partial
+
 from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
@@ -20,10 +22,9 @@ from ..forms.meetings import CarryOverForm, MeetingForm, PlanForGroupForm
 from ..forms.registrations import RegistrationForm
 from ..models import Meeting, WorkingGroup
 from ..selectors.meetings import (
-    agenda_with_times,
-    meeting_for_page,
+    meeting_page_head,
+    meeting_page_parts,
     meetings_for_list,
-    open_items_of_group,
     registration_counts,
 )
 from ..selectors.planning import meeting_form_initial
@@ -69,24 +70,31 @@ def detail(request, pk):
         meeting = get_object_or_404(meeting_public(pk, VISITOR))
         return render(request, "meetings/meeting_public.html", {
             "meeting": meeting, "records": public_records(meeting), "preview": internal})
-    meeting = get_object_or_404(meeting_for_page(pk))
+    meeting = get_object_or_404(meeting_page_head(pk))
     registrations = list(meeting.registrations.all())
     mine = next((r for r in registrations if r.user_id == request.user.pk), None)
-    carried_over = list(open_items_of_group(meeting))
-    to_agenda = ActionItemsToAgendaForm(items=carried_over, on_agenda={
-        item.action_item_id for item in meeting.agenda_items.all()})
     return render(request, "meetings/meeting_detail.html", {
         "meeting": meeting,
-        "agenda": agenda_with_times(meeting),
         "registrations": [r for r in registrations if not r.is_declined],
         "counts": registration_counts(meeting),
         "my_registration": mine,
         "registration_form": RegistrationForm(meeting=meeting, initial={
             "mode": mine.mode} if mine else None),
         "minutes": getattr(meeting, "minutes", None),
-        "carried_over": carried_over,
-        "to_agenda_form": to_agenda if to_agenda.fields["items"].choices else None,
+        # Agenda, documents, knowledge, participants, minutes and decisions are the same
+        # for every member reader: kept as parts ({% cached_part %}) and loaded only when
+        # rendered; the coordination office's page (with its edit forms) is always fresh.
+        "parts": cache(partial(_detail_parts, meeting)),  # loaded once for all parts
+        "part_audience": None if request.user.has_perm("meetings.manage_meeting") else "",
     })
+
+
+def _detail_parts(meeting):
+    parts = meeting_page_parts(meeting)
+    to_agenda = ActionItemsToAgendaForm(items=parts["carried_over"], on_agenda={
+        item.action_item_id for item in meeting.agenda_items.all()})
+    parts["to_agenda_form"] = to_agenda if to_agenda.fields["items"].choices else None
+    return parts
 
 
 def _meeting_form_page(request, meeting, initial=None, suggestion=None, source=None):
