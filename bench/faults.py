@@ -5,6 +5,7 @@ its verdict; the exit code is 1 if a drill failed.
     .venv/bin/python bench/faults.py [--var-dir var] db [--outage 30]
     .venv/bin/python bench/faults.py [--var-dir var] redis [--outage 120]
     .venv/bin/python bench/faults.py [--var-dir var] smtp [--outage 100]
+    .venv/bin/python bench/faults.py [--var-dir var] redis-hang|db-hang [--outage 60]
 
 Start a quick start of your own for it (never the one you work with), production-like
 with persistent connections and a short reminder interval:
@@ -24,6 +25,15 @@ with persistent connections and a short reminder interval:
   outage. Expected: pages 200, /healthz 200 "degraded" (broker unreachable), the mails
   stay queued; after Redis is back the mails and every due reminder arrive in the sink
   exactly once.
+* redis-hang / db-hang: Redis, or PostgreSQL with all its backends, is frozen (SIGSTOP)
+  for `--outage` seconds, then continues (SIGCONT): a server that stops answering
+  without closing connections. Expected for Redis: pages 200, none slower than 5 s (the
+  cache asks a frozen Redis once per process and thread, then pauses; sending a task gives
+  up after its socket timeout), /healthz "degraded", mails queued meanwhile delivered
+  exactly once after it continues. For PostgreSQL: no 500, /healthz never "ok"; requests
+  that need the database wait while it is frozen (libpq has no read timeout; the
+  container's health check times out) and all pages answer 200 again afterwards
+  without a restart.
 * smtp: the mail sink answers 451 to every recipient (its `.refuse` file) for `--outage`
   seconds while 5 mails are queued. Expected: attempts recorded with back-off
   (OUTBOX_RETRY_BASE_SECONDS · 2^n), nothing failed, after the refusal ends each mail
@@ -41,6 +51,7 @@ import time
 from collections import Counter
 from email import message_from_bytes
 from email.policy import default as default_policy
+from functools import partial
 from pathlib import Path
 
 import httpx
@@ -58,6 +69,7 @@ class Traffic(threading.Thread):
         super().__init__(daemon=True)
         self.url, self.interval = url, interval
         self.log: list[tuple[float, str, int, str]] = []
+        self.seconds: list[tuple[float, float]] = []  # (when asked, seconds to the answer)
         self.stopped = threading.Event()
         self.began = time.monotonic()
 
@@ -67,15 +79,21 @@ class Traffic(threading.Thread):
             while not self.stopped.is_set():
                 path = PAGES[number % len(PAGES)]
                 number += 1
+                asked = time.monotonic() - self.began
                 try:
                     response = client.get(path)
+                    self.seconds.append((asked, time.monotonic() - self.began - asked))
                     said = _said(path, response)
                     self.log.append((time.monotonic() - self.began, path,
                                      response.status_code, said))
                 except httpx.HTTPError as exc:
+                    self.seconds.append((asked, time.monotonic() - self.began - asked))
                     self.log.append((time.monotonic() - self.began, path, 0,
                                      type(exc).__name__))
                 self.stopped.wait(self.interval)
+
+    def slowest(self, start: float, end: float) -> float:
+        return max((took for asked, took in self.seconds if start <= asked < end), default=0)
 
     def between(self, start: float, end: float) -> list[tuple[float, str, int, str]]:
         return [entry for entry in self.log if start <= entry[0] < end]
@@ -315,16 +333,86 @@ def drill_redis(state: dict, outage: float) -> bool:
             and all(n == 1 for n in reminder_delivered.values()))
 
 
+def _redis_pids(run_dir: Path) -> list[int]:
+    return [int((run_dir / "redis.pid").read_text())]
+
+
+def _postgres_pids(pgdata: Path) -> list[int]:
+    """The postmaster and every backend (its children)."""
+    postmaster = int((pgdata / "postmaster.pid").read_text().split()[0])
+    children = [int(pid) for pid in
+                Path(f"/proc/{postmaster}/task/{postmaster}/children").read_text().split()]
+    return [postmaster, *children]
+
+
+def drill_hang(state: dict, outage: float, what: str) -> bool:
+    """Redis or PostgreSQL stops answering without closing a connection (SIGSTOP: a host
+    that froze, a full network buffer), then continues (SIGCONT)."""
+    setup_django(state)
+    run_dir = Path(state["run_dir"])
+    pgdata = Path(state["database_url"].split("host=")[1])
+    traffic = Traffic(state["url"], interval=0.5)
+    traffic.start()
+    time.sleep(3)
+    pids = _redis_pids(run_dir) if what == "redis" else _postgres_pids(pgdata)
+    for pid in pids:
+        os.kill(pid, signal.SIGSTOP)
+    down_at = time.monotonic() - traffic.began
+    print(f"{down_at:6.1f} s  {what} frozen (SIGSTOP to {len(pids)} processes)")
+    mails: list[int] = []
+    if what == "redis":
+        began = time.monotonic()
+        mails = queue_mails(str(int(time.time())), 5)
+        print(f"5 mails queued during the freeze in {time.monotonic() - began:.1f} s")
+    time.sleep(max(outage - (time.monotonic() - traffic.began - down_at), 0))
+    for pid in pids:
+        os.kill(pid, signal.SIGCONT)
+    up_at = time.monotonic() - traffic.began
+    print(f"{up_at:6.1f} s  {what} continues (SIGCONT)")
+    delivered = {}
+    if mails:
+        delivered, waited = wait_delivered(mails, Path(state["mail_dir"]), timeout=300)
+        print(f"mails queued in the freeze: deliveries per mail {Counter(delivered.values())} "
+              f"({waited:.0f} s after SIGCONT)")
+    time.sleep(40)  # a request held during the freeze may take up to its 30 s timeout
+    traffic.stopped.set()
+    traffic.join()
+    during = traffic.between(down_at + 0.5, up_at)
+    after = traffic.between(up_at + 30, 10**9)
+    print(f"freeze: {summary(during)}; slowest answer {traffic.slowest(down_at, up_at):.1f} s")
+    print(f"after:  {summary(after)}; slowest answer "
+          f"{traffic.slowest(up_at + 30, 10**9):.1f} s")
+    checks = {
+        "no 500 during the freeze": not [e for e in during if e[2] == 500],
+        "/healthz never says ok during the freeze": not [
+            e for e in during if e[1] == "/healthz" and e[3] == "ok"],
+        "all 200 again after the freeze, without a restart": bool(after) and all(
+            e[2] == 200 for e in after),
+    }
+    if what == "redis":
+        # Redis frozen: the cache and the broker give up after their socket timeouts.
+        checks["pages 200 during the freeze, none slower than 5 s"] = bool(during) and all(
+            e[2] == 200 for e in during if e[1] != "/healthz") and traffic.slowest(
+            down_at, up_at) < 5
+        checks["mails queued in the freeze delivered exactly once"] = bool(delivered) and all(
+            n == 1 for n in delivered.values())
+    for name, passed in checks.items():
+        print(f"  {'ok  ' if passed else 'FAIL'} {name}")
+    return all(checks.values())
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--var-dir", type=Path, default=PROJECT_DIR / "var")
-    parser.add_argument("drill", choices=["db", "redis", "smtp"])
+    parser.add_argument("drill", choices=["db", "redis", "smtp", "redis-hang", "db-hang"])
     parser.add_argument("--outage", type=float)
     args = parser.parse_args()
     state = json.loads((args.var_dir / "run" / "quickstart.json").read_text())
     logging.basicConfig(level=logging.WARNING)
     logging.getLogger("httpx").setLevel(logging.WARNING)
-    drills = {"db": (drill_db, 30), "redis": (drill_redis, 120), "smtp": (drill_smtp, 100)}
+    drills = {"db": (drill_db, 30), "redis": (drill_redis, 120), "smtp": (drill_smtp, 100),
+              "redis-hang": (partial(drill_hang, what="redis"), 60),
+              "db-hang": (partial(drill_hang, what="db"), 60)}
     drill, outage = drills[args.drill]
     ok = drill(state, args.outage or outage)
     print(f"drill {args.drill}: {'passed' if ok else 'FAILED'}")

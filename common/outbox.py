@@ -30,6 +30,7 @@ Delivery rules, in one place:
 
 import logging
 import smtplib
+import time
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
@@ -87,7 +88,14 @@ def mail_queue_bulk(mails: list[OutgoingMail]) -> list[OutgoingMail]:
     return mails
 
 
+# After the broker failed to take a task, this process does not try again for a while:
+# a frozen broker costs one socket timeout per process, not one per mail.
+BROKER_PAUSE_SECONDS = 15
+_broker_paused_until = 0.0
+
+
 def _enqueue(ids: list[int]) -> None:
+    global _broker_paused_until
     from .tasks import send_mail
 
     if send_mail.app.conf.task_always_eager:
@@ -97,11 +105,14 @@ def _enqueue(ids: list[int]) -> None:
             send_mail.apply((mail_id,))
         return
     try:
+        if time.monotonic() < _broker_paused_until:
+            raise BrokerError("paused after a recent failure")
         # One broker connection for the whole batch.
         with send_mail.app.producer_or_acquire() as producer:
             for mail_id in ids:
                 send_mail.apply_async((mail_id,), producer=producer)
     except BrokerError:
+        _broker_paused_until = time.monotonic() + BROKER_PAUSE_SECONDS
         # The rows are safe in the outbox; the periodic task enqueues them again, at its
         # first run after the broker is back (not only after the grace period for lost
         # tasks). A task that got out before the error finds its row sent or locked.

@@ -8,6 +8,10 @@ Reads answer "not cached", writes are dropped, `add` reports success (nothing is
 there, and allauth's rate-limit lock is built on it: failing it would turn every login
 into a 429); `incr` of a missing key still raises ValueError as the cache API says.
 So while Redis is down, login rate limits are not enforced.
+
+A Redis that stops answering without closing the connection (a frozen host) costs each call
+the socket timeout; so after a failure the cache is not asked again for PAUSE_SECONDS
+(per process and thread), and a page makes at most one slow call, not one per value.
 """
 
 import logging
@@ -22,88 +26,67 @@ logger = logging.getLogger(__name__)
 
 UNREACHABLE = (RedisConnectionError, RedisTimeoutError)
 WARN_EVERY_SECONDS = 60
+PAUSE_SECONDS = 10
 
 
 class FailSoftRedisCache(RedisCache):
     _warned_at = 0.0
+    _paused_until = 0.0  # per instance, and Django keeps one instance per thread
 
-    def _unreachable(self, operation: str, exc: Exception) -> None:
-        now = time.monotonic()
-        if now - FailSoftRedisCache._warned_at >= WARN_EVERY_SECONDS:
-            FailSoftRedisCache._warned_at = now
-            logger.warning("Cache unreachable (%s): %s; serving without it.", operation, exc)
+    def _guarded(self, operation: str, call, fallback):
+        if time.monotonic() < self._paused_until:
+            return fallback
+        try:
+            return call()
+        except UNREACHABLE as exc:
+            self._paused_until = time.monotonic() + PAUSE_SECONDS
+            now = time.monotonic()
+            if now - FailSoftRedisCache._warned_at >= WARN_EVERY_SECONDS:
+                FailSoftRedisCache._warned_at = now
+                logger.warning("Cache unreachable (%s): %s; serving without it.", operation,
+                               exc)
+            return fallback
 
     def get(self, key, default=None, version=None):
-        try:
-            return super().get(key, default, version)
-        except UNREACHABLE as exc:
-            self._unreachable("get", exc)
-            return default
+        return self._guarded("get", lambda: super(FailSoftRedisCache, self).get(
+            key, default, version), default)
 
     def get_many(self, keys, version=None):
-        try:
-            return super().get_many(keys, version)
-        except UNREACHABLE as exc:
-            self._unreachable("get_many", exc)
-            return {}
+        return self._guarded("get_many", lambda: super(FailSoftRedisCache, self).get_many(
+            keys, version), {})
 
     def has_key(self, key, version=None):
-        try:
-            return super().has_key(key, version)
-        except UNREACHABLE as exc:
-            self._unreachable("has_key", exc)
-            return False
+        return self._guarded("has_key", lambda: super(FailSoftRedisCache, self).has_key(
+            key, version), False)
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            return super().add(key, value, timeout, version)
-        except UNREACHABLE as exc:
-            self._unreachable("add", exc)
-            return True  # nothing is there; a lock built on add (allauth's) must not block
+        # Nothing is there; a lock built on add (allauth's) must not block: True.
+        return self._guarded("add", lambda: super(FailSoftRedisCache, self).add(
+            key, value, timeout, version), True)
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            super().set(key, value, timeout, version)
-        except UNREACHABLE as exc:
-            self._unreachable("set", exc)
+        self._guarded("set", lambda: super(FailSoftRedisCache, self).set(
+            key, value, timeout, version), None)
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            return super().set_many(data, timeout, version)
-        except UNREACHABLE as exc:
-            self._unreachable("set_many", exc)
-            return list(data)
+        return self._guarded("set_many", lambda: super(FailSoftRedisCache, self).set_many(
+            data, timeout, version), list(data))
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            return super().touch(key, timeout, version)
-        except UNREACHABLE as exc:
-            self._unreachable("touch", exc)
-            return False
+        return self._guarded("touch", lambda: super(FailSoftRedisCache, self).touch(
+            key, timeout, version), False)
 
     def delete(self, key, version=None):
-        try:
-            return super().delete(key, version)
-        except UNREACHABLE as exc:
-            self._unreachable("delete", exc)
-            return False
+        return self._guarded("delete", lambda: super(FailSoftRedisCache, self).delete(
+            key, version), False)
 
     def delete_many(self, keys, version=None):
-        try:
-            return super().delete_many(keys, version)
-        except UNREACHABLE as exc:
-            self._unreachable("delete_many", exc)
+        self._guarded("delete_many", lambda: super(FailSoftRedisCache, self).delete_many(
+            keys, version), None)
 
     def incr(self, key, delta=1, version=None):
-        try:
-            return super().incr(key, delta, version)
-        except UNREACHABLE as exc:
-            self._unreachable("incr", exc)
-            return delta
+        return self._guarded("incr", lambda: super(FailSoftRedisCache, self).incr(
+            key, delta, version), delta)
 
     def clear(self):
-        try:
-            return super().clear()
-        except UNREACHABLE as exc:
-            self._unreachable("clear", exc)
-            return False
+        return self._guarded("clear", lambda: super(FailSoftRedisCache, self).clear(), False)

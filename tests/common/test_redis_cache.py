@@ -61,3 +61,34 @@ def test_pages_and_login_work_while_redis_is_down(redis_cache):
 
     assert response.status_code == 302
     assert client.get("/sitzungen/").status_code == 200
+
+
+def test_a_frozen_redis_costs_one_timeout_then_is_left_alone_until_the_pause_ends(
+        redis_cache, monkeypatch):
+    """A Redis that stops answering without closing the connection (SIGSTOP, like a frozen
+    host): the first call waits for the socket timeout, the next ones do not ask it."""
+    import os
+    import signal
+    import time
+
+    from common import redis_cache as module
+
+    cache.set("page", "inhalt", 60)
+    os.kill(redis_cache.pid, signal.SIGSTOP)
+    try:
+        began = time.monotonic()
+        assert cache.get("page") is None
+        first = time.monotonic() - began
+        began = time.monotonic()
+        for _ in range(20):
+            assert cache.get("page", "vorgabe") == "vorgabe"
+        assert cache.add("lock", 1) is True
+        rest = time.monotonic() - began
+    finally:
+        os.kill(redis_cache.pid, signal.SIGCONT)
+
+    assert 0.5 < first < 5  # the socket timeout of one second, once
+    assert rest < 0.5  # 21 calls without asking the frozen server
+    monkeypatch.setattr(module, "PAUSE_SECONDS", 0)
+    cache._paused_until = 0.0
+    assert cache.get("page") == "inhalt"  # Redis answers again after the pause
