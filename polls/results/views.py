@@ -93,6 +93,7 @@ def summary(request, pk):
     })
 
 
+@login_offered
 @require_http_methods(["GET", "HEAD", "POST"])
 @permission_required("polls.manage_poll", obj=POLL)
 def summary_edit(request, poll):
@@ -111,6 +112,7 @@ def summary_edit(request, poll):
     }, status=400 if request.method == "POST" else 200)
 
 
+@login_offered
 @require_http_methods(["GET", "HEAD", "POST"])
 @permission_required("polls.manage_poll", obj=POLL)
 def article_create(request, poll):
