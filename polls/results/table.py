@@ -81,7 +81,8 @@ def export_rows(results: PollResults, *, for_csv: bool):
             yield [administration.name, administration.get_kind_display(),
                    _("keine Antwort"), "", *([""] * len(questions))]
             continue
-        values = [item_value(item, question) for item, question in zip(row.items, questions)]
+        values = [item_value(item, question)
+                  for item, question in zip(row.items, questions, strict=True)]
         if for_csv:
             values = [formats.number_format(value, use_l10n=True)
                       if isinstance(value, Decimal) else value for value in values]

@@ -36,7 +36,8 @@ def results(request, poll):
     filter_form = KindFilter(request.GET or None)
     data = poll_results(poll, kind=filter_form.kind())
     questions = [summary.question for summary in data.questions]
-    table = [(row, [item_text(item, question) for item, question in zip(row.items, questions)])
+    table = [(row, [item_text(item, question)
+                    for item, question in zip(row.items, questions, strict=True)])
              for row in data.rows]
     return render(request, "polls/results/results.html", {
         "poll": poll,

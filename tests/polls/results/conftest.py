@@ -26,8 +26,7 @@ def questions(poll):
 @pytest.fixture
 def answered(poll, questions, administration, other_administration):
     """Three final answers (Mayen-Koblenz, Neuwied, Ahrweiler), a draft of Cochem-Zell, and
-    Altenkirchen (a Stadt) that has not answered."""
-    q = questions
+    Andernach (a Stadt) that has not answered."""
     ahrweiler = AdministrationFactory(name="Landkreis Ahrweiler", short_name="AW")
     cochem = AdministrationFactory(name="Landkreis Cochem-Zell", short_name="COC")
     andernach = AdministrationFactory(name="Stadt Andernach", short_name="AND", kind="stadt")

@@ -70,7 +70,8 @@ def test_results_page_shows_completion_missing_charts_and_table(client, reader, 
     assert response.status_code == 200
     assert "3 von 5 Verwaltungen haben geantwortet" in html
     cochem = answered["cochem"]
-    assert f'<a class="kern-link" href="{cochem.get_absolute_url()}">Landkreis Cochem-Zell</a>' in html
+    link = f'<a class="kern-link" href="{cochem.get_absolute_url()}">Landkreis Cochem-Zell</a>'
+    assert link in html
     # Bars with the numbers as text, no style attribute.
     assert '<progress max="2" value="2" aria-label="Bauamt: 2 / 2">100 %</progress>' in html
     assert "style=" not in html
@@ -90,7 +91,7 @@ def test_results_filter_by_kind(client, reader, poll, answered):
     html = client.get(_url(poll, "?art=stadt")).content.decode()
     assert "0 von 1 Verwaltung hat geantwortet" in html
     assert "Stadt Andernach" in html and "Landkreis Ahrweiler" not in html
-    assert 'href="/rundfragen/%d/ergebnisse.csv?art=stadt"' % poll.pk in html
+    assert f'href="/rundfragen/{poll.pk}/ergebnisse.csv?art=stadt"' in html
 
 
 def test_results_filter_invalid_value_german_message_not_a_500(client, reader, poll, answered):
