@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+import rules
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from members.models import Administration
 
 from ..models import Answer, AnswerItem, AnswerState, Poll, Question, QuestionKind
-from ..selectors import audience_administrations
+from ..selectors import audience_administrations, polls_listed_for
 
 # The option label of answers beside the listed ones (an answer flow may also store it as a
 # chosen value next to the "Sonstiges" text).
@@ -227,3 +228,16 @@ def _choice_counts(summary: QuestionSummary, question: Question,
             summary.others.append(Said(administration=admin, text=text))
     if summary.others or question.allow_other:
         summary.counts.append(_count(_("Sonstiges"), len(summary.others), total))
+
+
+# --- lists ------------------------------------------------------------------------------
+
+TOPIC_POLLS_LIMIT = 10
+
+
+def polls_with_results_on_topic(*, topic, user) -> list[Poll]:
+    """The newest Rundfragen on a topic whose results the user may see (one query)."""
+    candidates = (polls_listed_for(user).filter(topics=topic).select_related("administration")
+                  .order_by("-deadline", "-pk")[:TOPIC_POLLS_LIMIT * 3])
+    shown = [poll for poll in candidates if rules.has_perm("polls.view_results", user, poll)]
+    return shown[:TOPIC_POLLS_LIMIT]

@@ -95,3 +95,24 @@ def test_registered_in_the_recent_changes(reader, polls, django_assert_num_queri
         poll_results_changes(reader, 10)
     assert "Vorzeitig beendet" in [c.title for c in recent_changes(reader,
                                                                   kinds=["poll_results"])]
+
+
+def test_topic_page_lists_polls_whose_results_the_user_sees(client, reader, asker, polls,
+                                                            django_assert_num_queries):
+    from polls.results.selectors import polls_with_results_on_topic
+
+    topic = Topic.objects.create(name="Dokumentenmanagementsystem", slug="dms")
+    for poll in polls.values():
+        poll.topics.add(topic)
+    with django_assert_num_queries(1):
+        shown = polls_with_results_on_topic(topic=topic, user=reader)
+    assert {poll.title for poll in shown} == {
+        "Noch offen", "Frist vorbei", "Vorzeitig beendet", "Mit öffentlicher Zusammenfassung"}
+    assert {poll.title for poll in polls_with_results_on_topic(topic=topic, user=asker)} == {
+        "Noch offen", "Frist vorbei", "Vorzeitig beendet", "Nur für die Fragenden",
+        "Ausgeblendet", "Mit öffentlicher Zusammenfassung"}
+    client.force_login(reader)
+    html = client.get(reverse("projects:topic", args=["dms"])).content.decode()
+    assert "Rundfragen zu diesem Thema" in html
+    assert reverse("polls_results:results", args=[polls["closed"].pk]) in html
+    assert "Nur für die Fragenden" not in html
