@@ -15,6 +15,7 @@ from decimal import Decimal
 
 import rules
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from members.models import Administration
@@ -134,6 +135,7 @@ def poll_results(poll: Poll, *, kind: str = "") -> PollResults:
         audience_qs = audience_qs.filter(kind=kind)
     audience = list(audience_qs.only("pk", "name", "short_name", "slug", "kind")
                     .order_by("name", "pk"))
+    _with_page_urls(audience)
     questions = list(poll.questions.order_by("position", "pk"))
     answers = (final_answers(poll).filter(administration__in=audience_qs.values("pk"))
                .select_related("updated_by")
@@ -152,6 +154,15 @@ def poll_results(poll: Poll, *, kind: str = "") -> PollResults:
     summaries = [_summary(question, number, rows, index)
                  for index, (number, question) in enumerate(enumerate(questions, start=1))]
     return PollResults(poll=poll, audience=audience, questions=summaries, rows=rows)
+
+
+def _with_page_urls(administrations: list[Administration]) -> None:
+    """Sets `page_url` on each: one reverse() for all (a table of hundreds of members would
+    otherwise spend most of its time resolving the same pattern)."""
+    placeholder = "slug-placeholder"
+    pattern = reverse("members:detail", args=[placeholder])
+    for administration in administrations:
+        administration.page_url = pattern.replace(placeholder, administration.slug)
 
 
 # --- one question's summary ------------------------------------------------------------
