@@ -14,7 +14,6 @@ from datetime import date
 from decimal import Decimal
 
 import rules
-from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -82,13 +81,33 @@ class QuestionSummary:
                                       QuestionKind.YES_NO)
 
 
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One answer to one question, read as a plain row (thousands of model instances with
+    their relation caches would cost more than the rest of the page)."""
+
+    answer_id: int
+    question_id: int
+    not_possible: bool
+    text: str
+    choices: list[str]
+    other: str
+    yes: bool | None
+    number: Decimal | None
+    date: date | None
+
+
+ITEM_FIELDS = ("answer_id", "question_id", "not_possible", "text", "choices", "other", "yes",
+               "number", "date")
+
+
 @dataclass(frozen=True)
 class Row:
     """One administration of the audience with its final answer (None: not answered)."""
 
     administration: Administration
     answer: Answer | None
-    items: list[AnswerItem | None]  # one per question, in question order
+    items: list[Item | None]  # one per question, in question order
 
 
 @dataclass(frozen=True)
@@ -137,10 +156,15 @@ def poll_results(poll: Poll, *, kind: str = "") -> PollResults:
                     .order_by("name", "pk"))
     _with_page_urls(audience)
     questions = list(poll.questions.order_by("position", "pk"))
-    answers = (final_answers(poll).filter(administration__in=audience_qs.values("pk"))
-               .select_related("updated_by")
-               .prefetch_related(Prefetch("items", queryset=AnswerItem.objects.all())))
+    answers = list(final_answers(poll).filter(administration__in=audience_qs.values("pk"))
+                   .select_related("updated_by"))
     by_administration = {answer.administration_id: answer for answer in answers}
+    items_of: dict[int, dict[int, Item]] = {answer.pk: {} for answer in answers}
+    if answers:
+        for values in AnswerItem.objects.filter(answer__in=list(items_of)).values_list(
+                *ITEM_FIELDS):
+            item = Item(*values)
+            items_of[item.answer_id][item.question_id] = item
     rows = []
     for administration in audience:
         answer = by_administration.get(administration.pk)
@@ -148,7 +172,7 @@ def poll_results(poll: Poll, *, kind: str = "") -> PollResults:
             rows.append(Row(administration=administration, answer=None,
                             items=[None] * len(questions)))
             continue
-        items = {item.question_id: item for item in answer.items.all()}
+        items = items_of[answer.pk]
         rows.append(Row(administration=administration, answer=answer,
                         items=[items.get(question.pk) for question in questions]))
     summaries = [_summary(question, number, rows, index)
@@ -168,7 +192,7 @@ def _with_page_urls(administrations: list[Administration]) -> None:
 # --- one question's summary ------------------------------------------------------------
 
 
-def has_value(item: AnswerItem | None, question: Question) -> bool:
+def has_value(item: Item | None, question: Question) -> bool:
     """The item gives an answer (not empty, not "Keine Angabe möglich")."""
     if item is None or item.not_possible:
         return False
@@ -184,7 +208,7 @@ def has_value(item: AnswerItem | None, question: Question) -> bool:
     return bool(item.text.strip())
 
 
-def other_text(item: AnswerItem, question: Question) -> str:
+def other_text(item: Item, question: Question) -> str:
     """What an administration gave beside the listed options: its "Sonstiges" text, and
     choices that are not (or no longer) among the question's options."""
     unknown = [choice for choice in item.choices
@@ -195,7 +219,7 @@ def other_text(item: AnswerItem, question: Question) -> str:
 
 def _summary(question: Question, number: int, rows: list[Row], index: int) -> QuestionSummary:
     summary = QuestionSummary(question=question, number=number)
-    given: list[tuple[Administration, AnswerItem]] = []
+    given: list[tuple[Administration, Item]] = []
     for row in rows:
         item = row.items[index]
         if item is not None and item.not_possible and row.answer is not None:
@@ -228,7 +252,7 @@ def _count(label: str, count: int, total: int) -> Count:
 
 
 def _choice_counts(summary: QuestionSummary, question: Question,
-                   given: list[tuple[Administration, AnswerItem]]) -> None:
+                   given: list[tuple[Administration, Item]]) -> None:
     total = len(given)
     summary.counts = [
         _count(option, sum(1 for _admin, item in given if option in item.choices), total)

@@ -12,8 +12,8 @@ from decimal import Decimal
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from ..models import AnswerItem, Question, QuestionKind
-from .selectors import OTHER_LABEL, PollResults, has_value, other_text
+from ..models import Question, QuestionKind
+from .selectors import OTHER_LABEL, Item, PollResults, has_value, other_text
 
 
 def plain_number(value: Decimal) -> Decimal:
@@ -24,7 +24,7 @@ def plain_number(value: Decimal) -> Decimal:
     return Decimal(text)
 
 
-def item_value(item: AnswerItem | None, question: Question):
+def item_value(item: Item | None, question: Question):
     """The answer to one question as a value: text, Decimal, date or None."""
     if item is None:
         return None
@@ -48,7 +48,7 @@ def item_value(item: AnswerItem | None, question: Question):
     return item.text.strip()
 
 
-def item_text(item: AnswerItem | None, question: Question) -> str:
+def item_text(item: Item | None, question: Question) -> str:
     """The answer as the results page shows it (German number and date notation)."""
     value = item_value(item, question)
     if value is None:
