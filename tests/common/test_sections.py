@@ -45,7 +45,7 @@ def test_apps_register_their_sections_in_order():
                                                                "knowledge"]
     assert [s.key for s in MEETING_PAGE.sections()] == ["knowledge"]
     assert [s.key for s in JOINT_PROJECT_PAGE.sections()] == ["knowledge"]
-    assert [s.key for s in TOPIC_PAGE.sections()] == ["articles"]
+    assert [s.key for s in TOPIC_PAGE.sections()] == ["articles", "poll_results"]
     assert page("members.administration") is ADMINISTRATION_PAGE
 
 

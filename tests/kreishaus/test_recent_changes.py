@@ -59,7 +59,8 @@ def _status_changes(administration, editor, topics, *, when):
 
 def test_every_app_registers_its_sources():
     assert change_sources() == ["articles", "decisions", "documents", "joint_projects",
-                                "members", "minutes_published", "status_changes"]
+                                "members", "minutes_published", "poll_results",
+                                "status_changes"]
 
 
 def test_dashboard_lists_the_changes_of_every_kind_newest_first(
@@ -245,11 +246,13 @@ def test_demo_network_shows_its_history_at_once(client):
 
     kinds = {change.kind for change in changes}
     assert kinds == {"articles", "decisions", "documents", "joint_projects", "members",
-                     "minutes_published", "status_changes"}
+                     "minutes_published", "poll_results", "status_changes"}
     assert all(change.when <= timezone.now() for change in changes)
     visitor_kinds = {change.kind for change in visitor}
     assert {"articles", "joint_projects", "members"} <= visitor_kinds
-    assert visitor_kinds <= {"articles", "documents", "joint_projects", "members"}
+    # Rundfragen: only those with a published summary (the demo's DMS poll).
+    assert visitor_kinds <= {"articles", "documents", "joint_projects", "members",
+                             "poll_results"}
     assert all(change.public for change in visitor)
     html = _changes_html(client, reader)
     assert re.search(r"Sachstände:</span>\s*<a [^>]+>[^<]+: \d+ Statusänderungen</a>", html)

@@ -12,6 +12,7 @@ from knowledge.models import Article, Document
 from meetings.enums import MeetingState
 from meetings.models import Meeting
 from members.models import User
+from polls.models import Poll
 from projects.models import JointProject, SurveyRound
 from tests.security.crawler import DEMO_LOGINS
 
@@ -45,6 +46,11 @@ class Network:
         for document in Document.objects.order_by("visibility", "-pk").distinct("visibility"):
             urls.append(reverse("knowledge:document_detail", args=[document.pk]))
         urls += [project.get_absolute_url() for project in JointProject.objects.all()[:2]]
+        # Rundfragen: results (with their exports, summary and article pages), closed and open.
+        urls += [reverse("polls_results:results", args=[pk])
+                 for pk in Poll.objects.order_by("pk").values_list("pk", flat=True)[:3]]
+        urls += [reverse("polls_results:summary", args=[pk]) for pk in Poll.objects.filter(
+            summary_public=True).order_by("pk").values_list("pk", flat=True)[:1]]
         for user in User.objects.filter(email__in=DEMO_LOGINS.values()):
             if user.calendar_token:
                 urls.append(reverse("meetings:feed", args=[user.calendar_token]))

@@ -7,6 +7,7 @@ from legal import demo as legal_demo
 from meetings import demo as meetings_demo
 from members import demo as members_demo
 from members.models import Administration, ContactPerson, ProfileAnswer, User
+from polls import demo as polls_demo
 from projects import demo as projects_demo
 
 
@@ -30,6 +31,8 @@ class Command(BaseCommand):
             # Finds its articles by slug, so a database that already holds the rest of the
             # demo gets the knowledge base on the next plain run.
             knowledge_demo.load()
+            # Rundfragen asked by demo administrations, answered by most members.
+            polls_demo.load()
             # Fills every legal page that has no text yet (never overwrites an edited one).
             legal_demo.load()
             # Saves index themselves; a rebuild also covers rows the loaders bulk-created.
@@ -38,6 +41,7 @@ class Command(BaseCommand):
         projects = projects_demo.counts()
         knowledge = knowledge_demo.counts()
         legal = legal_demo.counts()
+        polls = polls_demo.counts()
         self.stdout.write(self.style.SUCCESS(
             f"Demo data ready: {Administration.objects.count()} administrations, "
             f"{ProfileAnswer.objects.count()} Steckbrief answers, "
@@ -48,6 +52,7 @@ class Command(BaseCommand):
             f"{projects['statuses']} statuses, {projects['survey_rounds']} survey rounds, "
             f"{projects['joint_projects']} joint projects, "
             f"{knowledge['articles']} knowledge articles, {knowledge['documents']} documents, "
+            f"{polls['polls']} Rundfragen with {polls['poll_answers']} answers, "
             f"{legal['legal_pages']} legal pages, {legal['feedback']} feedback messages, "
             f"{User.objects.count()} logins (password: {members_demo.DEMO_PASSWORD})."
         ))
