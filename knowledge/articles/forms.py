@@ -78,7 +78,8 @@ class ArticleForm(ModelForm):
     class Meta:
         model = Article
         fields = ["title", "summary", "body", "category", "tags", "visibility",
-                  "administration", "topics", "joint_projects", "meetings"]
+                  "administration", "topics", "joint_projects", "meetings",
+                  "review_interval_months"]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3}),
             "body": forms.Textarea(attrs={"rows": 20, "spellcheck": "true"}),
@@ -94,6 +95,9 @@ class ArticleForm(ModelForm):
                             "ohne Anmeldung."),
             "topics": _("Mitglieder, die diese Themen schon umsetzen, erscheinen im Kasten "
                         "„Wer kann helfen?“."),
+            "review_interval_months": _(
+                "Nach so vielen Monaten werden Sie erinnert, den Artikel auf Aktualität zu "
+                "prüfen. Leer lassen: das Intervall der Kategorie gilt (meist 12 Monate)."),
         }
 
     def __init__(self, *args, user, may_choose_administration: bool, **kwargs):
@@ -138,7 +142,8 @@ class ArticleForm(ModelForm):
 
     def article_fields(self) -> dict:
         """Plain fields for the article services (relations are passed separately)."""
-        names = ("title", "summary", "body", "category", "visibility", "administration")
+        names = ("title", "summary", "body", "category", "visibility", "administration",
+                 "review_interval_months")
         return {name: self.cleaned_data[name] for name in names}
 
     def relations(self) -> dict:
