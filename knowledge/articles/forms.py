@@ -12,6 +12,7 @@ from members.models import Administration
 from projects.models import JointProject, Topic
 
 from ..models import Article, Category
+from ..review_dates import interval_field_bound
 
 # The meeting picker offers meetings of this many past days, every upcoming one, and those
 # the article already links.
@@ -106,6 +107,7 @@ class ArticleForm(ModelForm):
         self.fields["category"].queryset = Category.objects.order_by("position", "name")
         self.fields["category"].empty_label = _("Bitte wählen")
         self._limit_administration(user, may_choose_administration)
+        interval_field_bound(self.fields["review_interval_months"])
         topics = Topic.objects.filter(is_active=True)
         recent = timezone.now() - timedelta(days=MEETING_CHOICES_DAYS)
         meetings = Meeting.objects.filter(starts_at__gte=recent)

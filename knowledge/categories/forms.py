@@ -8,7 +8,7 @@ from common.phrases import SLUG_TAKEN, slug_help
 from common.slugs import clean_slug
 
 from ..models import Category
-from ..review_dates import REVIEW_INTERVAL_DEFAULT
+from ..review_dates import REVIEW_INTERVAL_DEFAULT, interval_field_bound
 
 
 class CategoryForm(ModelForm):
@@ -35,9 +35,11 @@ class CategoryForm(ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["slug"].required = False
         self.fields["review_interval_months"].required = False
+        interval_field_bound(self.fields["review_interval_months"])
 
     def clean_review_interval_months(self) -> int:
-        return self.cleaned_data["review_interval_months"] or REVIEW_INTERVAL_DEFAULT
+        value = self.cleaned_data["review_interval_months"]
+        return REVIEW_INTERVAL_DEFAULT if value is None else value
 
     def clean_slug(self) -> str:
         return clean_slug(self.cleaned_data["slug"])
