@@ -16,6 +16,7 @@ from django.utils import timezone
 from knowledge.articles import services
 from knowledge.enums import Visibility
 from knowledge.models import Article, ArticleReview
+from knowledge.personal_data import collect
 from knowledge.review_dates import add_months
 from tests.factories import UserFactory
 from tests.knowledge.factories import CategoryFactory, article_make
@@ -201,3 +202,12 @@ def test_article_page_reads_nothing_more_for_the_check(client, world):
     assert not [q for q in queries.captured_queries
                 if "knowledge_articlereview" in q["sql"]
                 or q["sql"].startswith('SELECT "knowledge_category"')]
+
+
+def test_confirmations_are_part_of_ones_own_data(world):
+    author = world["users"]["author"]
+    services.article_confirm_current(article=world["article"], user=author)
+
+    rows = collect(author)["Artikel, die Sie als aktuell bestätigt haben"]
+    assert [row["Artikel"] for row in rows] == ["E-Akte im Bauamt"]
+    assert collect(world["users"]["reader"])["Artikel, die Sie als aktuell bestätigt haben"] == []
