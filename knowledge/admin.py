@@ -17,12 +17,12 @@ from common.uploads import DOCUMENT_HELP, validate_document
 
 from .articles.services import article_update
 from .documents.services import document_filename
-from .models import Article, ArticleRevision, Category, Document
+from .models import Article, ArticleReview, ArticleRevision, Category, Document
 
 
 @admin.register(Category)
 class CategoryAdmin(ModelAdmin):
-    list_display = ["name", "slug", "position"]
+    list_display = ["name", "slug", "position", "review_interval_months"]
     list_editable = ["position"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
@@ -45,10 +45,26 @@ class RevisionInline(TabularInline):
         return False
 
 
+class ReviewInline(TabularInline):
+    model = ArticleReview
+    extra = 0
+    max_num = 0
+    can_delete = False
+    fields = ["reviewed_at", "user"]
+    readonly_fields = fields
+    ordering = ["-reviewed_at"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Article)
 class ArticleAdmin(ModelAdmin):
     list_display = ["title", "category", "administration", "visibility", "revision_number",
-                    "updated_at", "archived_at"]
+                    "updated_at", "reviewed_at", "archived_at"]
     list_filter = ["visibility", "category", ("archived_at", admin.EmptyFieldListFilter),
                    "administration"]
     list_select_related = ["category", "administration"]
@@ -56,9 +72,10 @@ class ArticleAdmin(ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["category", "author", "administration", "topics", "joint_projects",
                            "meetings"]
-    readonly_fields = ["revision_number", "created_at", "updated_at"]
+    # "geprüft am" follows the revisions and confirmations (a save here is a revision too).
+    readonly_fields = ["revision_number", "reviewed_at", "created_at", "updated_at"]
     date_hierarchy = "updated_at"
-    inlines = [RevisionInline]
+    inlines = [RevisionInline, ReviewInline]
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -75,6 +92,23 @@ class ArticleAdmin(ModelAdmin):
             article=form.instance, user=request.user, expected_revision=None,
             message=gettext("Im Verwaltungsbereich geändert") if change
             else gettext("Im Verwaltungsbereich angelegt"))
+
+
+@admin.register(ArticleReview)
+class ArticleReviewAdmin(ModelAdmin):
+    list_display = ["article", "reviewed_at", "user"]
+    list_select_related = ["article", "user"]
+    search_fields = ["article__title"]
+    date_hierarchy = "reviewed_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(ArticleRevision)

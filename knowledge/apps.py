@@ -1,5 +1,6 @@
 """The knowledge app registers what it adds to site-wide features: its search sources
-(search.py) and its sections on the dashboard and the pages of lower floors (sections.py).
+(search.py), its sections on the dashboard and the pages of lower floors (sections.py), and
+the reminder to check articles that are due (reviews.py).
 Its permissions (rules.py) are found by django-rules' autodiscovery."""
 
 from django.apps import AppConfig
@@ -18,7 +19,12 @@ class KnowledgeConfig(AppConfig):
         search_source_register(ArticleSource())
         search_source_register(DocumentSource())
 
-        from . import changes, personal_data, sections
+        from common.reminders import reminder_expiry_register, reminder_kinds_register
+
+        from . import changes, personal_data, reviews, sections
+
+        reminder_kinds_register(reviews.ARTICLE_REVIEW)
+        reminder_expiry_register(reviews.OBJECT_PREFIX, reviews.review_reminder_expired)
 
         sections.register()
         changes.register()

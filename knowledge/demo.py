@@ -116,8 +116,11 @@ def _revised_body(text: spec.ArticleText) -> str:
 
 def _date_article(article: Article, created: datetime, revised: datetime | None) -> None:
     """Move the timestamps the services just set back to when the demo says it happened."""
-    Article.objects.filter(pk=article.pk).update(created_at=created,
-                                                 updated_at=revised or created)
+    # Checked when last saved, as the migration dates existing articles: the older ones are
+    # due again, so the coordination office's "Zu prüfen" shows some.
+    Article.objects.filter(pk=article.pk).update(
+        created_at=created, updated_at=revised or created,
+        reviewed_at=timezone.localdate(revised or created))
     ArticleRevision.objects.filter(article=article, number=1).update(created_at=created)
     if revised is not None:
         ArticleRevision.objects.filter(article=article, number=2).update(created_at=revised)

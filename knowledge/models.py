@@ -1,10 +1,13 @@
 """Knowledge base: categories, articles with their revisions, and shared documents."""
 
 import uuid
+from datetime import date
 from pathlib import PurePath
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
@@ -12,6 +15,7 @@ from members.models import Administration
 from members.rules import is_member_staff
 
 from .enums import Visibility
+from .review_dates import REVIEW_INTERVAL_DEFAULT, REVIEW_INTERVAL_MAX, add_months
 
 # What visitors may open: public items that are not archived. Member staff open every item.
 # The one definition of visibility: visible_q() turns it into a query, VisibleToMixin
@@ -80,11 +84,20 @@ class Category(models.Model):
     slug = models.SlugField(_("Kurzadresse"), max_length=120, unique=True)
     description = models.TextField(_("Beschreibung"), blank=True)
     position = models.PositiveIntegerField(_("Reihenfolge"), default=0)
+    review_interval_months = models.PositiveSmallIntegerField(
+        _("Prüfintervall in Monaten"), default=REVIEW_INTERVAL_DEFAULT,
+        validators=[MinValueValidator(1), MaxValueValidator(REVIEW_INTERVAL_MAX)],
+        help_text=_("Nach so vielen Monaten sollen Artikel dieser Kategorie wieder geprüft "
+                    "werden; ein Artikel kann ein eigenes Intervall haben."))
 
     class Meta:
         verbose_name = _("Kategorie")
         verbose_name_plural = _("Kategorien")
         ordering = ["position", "name"]
+        constraints = [models.CheckConstraint(
+            condition=models.Q(review_interval_months__gte=1,
+                               review_interval_months__lte=REVIEW_INTERVAL_MAX),
+            name="knowledge_category_review_interval_range")]
 
     def __str__(self) -> str:
         return self.name
@@ -117,6 +130,13 @@ class Article(VisibleToMixin, models.Model):
     meetings = models.ManyToManyField("meetings.Meeting", verbose_name=_("Sitzungen"),
                                       blank=True, related_name="articles")
     revision_number = models.PositiveIntegerField(_("Version"), default=0, editable=False)
+    # Whether the content is still right: every revision and every "Als aktuell bestätigen"
+    # (ArticleReview) sets it; due again after the interval (knowledge.reviews).
+    reviewed_at = models.DateField(_("geprüft am"), default=timezone.localdate)
+    review_interval_months = models.PositiveSmallIntegerField(
+        _("eigenes Prüfintervall in Monaten"), null=True, blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(REVIEW_INTERVAL_MAX)],
+        help_text=_("Leer lassen: das Prüfintervall der Kategorie gilt."))
     archived_at = models.DateTimeField(_("archiviert am"), null=True, blank=True)
     created_at = models.DateTimeField(_("erstellt am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
@@ -128,9 +148,35 @@ class Article(VisibleToMixin, models.Model):
         verbose_name_plural = _("Artikel")
         ordering = ["-updated_at", "pk"]
         indexes = [models.Index(fields=["-created_at"]), models.Index(fields=["-updated_at"])]
+        constraints = [models.CheckConstraint(
+            condition=models.Q(review_interval_months__isnull=True)
+            | models.Q(review_interval_months__gte=1,
+                       review_interval_months__lte=REVIEW_INTERVAL_MAX),
+            name="knowledge_article_review_interval_range")]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def review_interval(self) -> int:
+        """Months between two checks: the article's own interval, else its category's."""
+        return self.review_interval_months or self.category.review_interval_months
+
+    @property
+    def review_due(self) -> date:
+        """The day the content should be checked again (the query side:
+        knowledge.reviews.review_due_expression)."""
+        return add_months(self.reviewed_at, self.review_interval)
+
+    @property
+    def is_review_due(self) -> bool:
+        """The check is due today or was due before."""
+        return self.review_due <= timezone.localdate()
+
+    @property
+    def is_review_overdue(self) -> bool:
+        """The due day has passed without a check: the page warns that it may be outdated."""
+        return self.review_due < timezone.localdate()
 
 
 class ArticleRevision(models.Model):
@@ -163,6 +209,24 @@ class ArticleRevision(models.Model):
     def is_current(self) -> bool:
         """The article's text as it is now (the newest revision)."""
         return self.number == self.article.revision_number
+
+
+class ArticleReview(models.Model):
+    """Someone confirmed that an article is still current, without changing it."""
+
+    article = models.ForeignKey(Article, verbose_name=_("Artikel"), on_delete=models.CASCADE,
+                                related_name="reviews")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("bestätigt von"),
+                             on_delete=models.SET_NULL, null=True, related_name="+")
+    reviewed_at = models.DateTimeField(_("bestätigt am"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("Artikelprüfung")
+        verbose_name_plural = _("Artikelprüfungen")
+        ordering = ["article", "-reviewed_at"]
+
+    def __str__(self) -> str:
+        return f"{self.article} ({self.reviewed_at:%d.%m.%Y})"
 
 
 def document_upload_to(document: "Document", filename: str) -> str:

@@ -1,9 +1,10 @@
 """What the knowledge base holds about a person (registered with common.personal_data in
 KnowledgeConfig.ready()).
 
-Nothing of it is erased: articles, their revisions and documents are shared work the
-network relies on (DSGVO Art. 17(3)); they name the person as author or uploader by the
-pseudonym their account gets on removal (members.personal_data).
+Nothing of it is erased: articles, their revisions, confirmations ("Als aktuell
+bestätigen") and documents are shared work the network relies on (DSGVO Art. 17(3)); they
+name the person as author or uploader by the pseudonym their account gets on removal
+(members.personal_data).
 """
 
 from django.utils.translation import gettext as _
@@ -11,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from common.personal_data import iso, personal_data_register
 
-from .models import Article, ArticleRevision, Document
+from .models import Article, ArticleReview, ArticleRevision, Document
 
 
 def collect(user) -> dict:
@@ -27,6 +28,10 @@ def collect(user) -> dict:
              _("Änderungsnotiz"): revision.message}
             for revision in ArticleRevision.objects.filter(author=user)
             .select_related("article").order_by("created_at", "pk")],
+        _("Artikel, die Sie als aktuell bestätigt haben"): [
+            {_("Artikel"): review.article.title, _("Bestätigt am"): iso(review.reviewed_at)}
+            for review in ArticleReview.objects.filter(user=user)
+            .select_related("article").order_by("reviewed_at", "pk")],
         _("Dokumente, die Sie hochgeladen haben"): [
             {_("Titel"): document.title, _("Dateiname"): document.filename,
              _("Sichtbarkeit"): document.get_visibility_display(),

@@ -77,6 +77,10 @@ rules.add_perm("knowledge.add_article", is_member_staff)
 rules.add_perm("knowledge.view_article", is_visible_to)
 rules.add_perm("knowledge.view_revisions", is_member_staff)
 rules.add_perm("knowledge.change_article", may_change)
+# "Als aktuell bestätigen": whoever may change the article confirms that it is still right.
+rules.add_perm("knowledge.confirm_article", may_change)
+# "Zu prüfen" on the knowledge start page: the coordination office keeps the shelves current.
+rules.add_perm("knowledge.view_review_queue", is_coordinator)
 
 # Documents (object: the document): downloading is open to whoever may see the document.
 rules.add_perm("knowledge.add_document", is_member_staff)
@@ -97,6 +101,8 @@ STATE_RULES = {
     # object: the article
     "knowledge.archive_article": is_coordinator & ~is_archived,
     "knowledge.unarchive_article": is_coordinator & is_archived,
+    # an archived article is out of the lists; nobody needs to keep it current
+    "knowledge.confirm_current": may_change & ~is_archived,
     # object: the revision; restoring the current one would change nothing
     "knowledge.restore_revision": may_change_article_of & ~is_current_revision,
     # object: the document

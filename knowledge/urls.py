@@ -17,6 +17,7 @@ urlpatterns = [
     path("artikel/<slug:slug>/archivieren/", articles.article_archive, name="article_archive"),
     path("artikel/<slug:slug>/archivierung-aufheben/", articles.article_unarchive,
          name="article_unarchive"),
+    path("artikel/<slug:slug>/bestaetigen/", articles.article_confirm, name="article_confirm"),
     path("artikel/<slug:slug>/versionen/", articles.article_history, name="article_history"),
     path("artikel/<slug:slug>/versionen/<int:number>/", articles.revision_detail,
          name="revision_detail"),

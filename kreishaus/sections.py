@@ -21,6 +21,7 @@ from .views_mailsink import sink_directory
 TASK_LABELS = {
     "reminders-dispatch": "Erinnerungen an Sitzungen und Aufgaben",
     "survey-reminders-dispatch": "Erinnerungen an Sachstandserhebungen",
+    "review-reminders-dispatch": "Erinnerungen an zu prüfende Artikel",
     "mails-requeue-stale": "erneuter Versand wartender E-Mails",
     "once-tokens-cleanup": "Aufräumen abgeschickter Formulare",
 }

@@ -12,6 +12,7 @@ from members.models import Administration
 from projects.models import JointProject, Topic
 
 from ..models import Article, Category
+from ..review_dates import interval_field_bound
 
 # The meeting picker offers meetings of this many past days, every upcoming one, and those
 # the article already links.
@@ -78,7 +79,8 @@ class ArticleForm(ModelForm):
     class Meta:
         model = Article
         fields = ["title", "summary", "body", "category", "tags", "visibility",
-                  "administration", "topics", "joint_projects", "meetings"]
+                  "administration", "topics", "joint_projects", "meetings",
+                  "review_interval_months"]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3}),
             "body": forms.Textarea(attrs={"rows": 20, "spellcheck": "true"}),
@@ -94,6 +96,9 @@ class ArticleForm(ModelForm):
                             "ohne Anmeldung."),
             "topics": _("Mitglieder, die diese Themen schon umsetzen, erscheinen im Kasten "
                         "„Wer kann helfen?“."),
+            "review_interval_months": _(
+                "Nach so vielen Monaten werden Sie erinnert, den Artikel auf Aktualität zu "
+                "prüfen. Leer lassen: das Intervall der Kategorie gilt (meist 12 Monate)."),
         }
 
     def __init__(self, *args, user, may_choose_administration: bool, **kwargs):
@@ -102,6 +107,7 @@ class ArticleForm(ModelForm):
         self.fields["category"].queryset = Category.objects.order_by("position", "name")
         self.fields["category"].empty_label = _("Bitte wählen")
         self._limit_administration(user, may_choose_administration)
+        interval_field_bound(self.fields["review_interval_months"])
         topics = Topic.objects.filter(is_active=True)
         recent = timezone.now() - timedelta(days=MEETING_CHOICES_DAYS)
         meetings = Meeting.objects.filter(starts_at__gte=recent)
@@ -138,7 +144,8 @@ class ArticleForm(ModelForm):
 
     def article_fields(self) -> dict:
         """Plain fields for the article services (relations are passed separately)."""
-        names = ("title", "summary", "body", "category", "visibility", "administration")
+        names = ("title", "summary", "body", "category", "visibility", "administration",
+                 "review_interval_months")
         return {name: self.cleaned_data[name] for name in names}
 
     def relations(self) -> dict:

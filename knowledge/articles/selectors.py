@@ -2,7 +2,18 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Window,
+)
 from django.utils import timezone
 from taggit.models import Tag
 
@@ -17,7 +28,9 @@ from projects.statuses.freshness import status_scopes
 from ..categories.selectors import categories_with_counts
 from ..documents.selectors import documents_visible_to
 from ..models import Article, ArticleRevision, Category, Document
+from ..reviews import articles_review_due
 
+REVIEW_QUEUE_SHOWN = 20
 # "Wer kann helfen?" names members that run a topic at least as a pilot, the furthest first.
 HELPER_MIN_STAGE = Stage.PILOT
 HELPERS_SHOWN = 20
@@ -59,6 +72,29 @@ def articles_recently_changed(user, *, limit: int = 5) -> list[Article]:
     """The articles whose last save is most recent (a first save counts as a change)."""
     return list(Article.objects.listed_for(user).select_related("category")
                 .order_by("-updated_at", "-pk")[:limit])
+
+
+@dataclass
+class ReviewQueue:
+    """'Zu prüfen': the articles longest due first (at most REVIEW_QUEUE_SHOWN) and how
+    many are due in all."""
+
+    articles: list[Article]
+    total: int
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.articles)
+
+
+def review_queue(*, limit: int | None = None) -> ReviewQueue:
+    """The articles due for a check today or earlier, for the coordination office's
+    'Zu prüfen' (every article, internal ones too): one query however many are due (the
+    total comes along as a window count)."""
+    due = articles_review_due(timezone.localdate())
+    shown = list(due.select_related("category", "administration", "author")
+                 .annotate(total=Window(Count("pk")))[:limit or REVIEW_QUEUE_SHOWN])
+    return ReviewQueue(shown, shown[0].total if shown else 0)
 
 
 def article_tags(user=None) -> QuerySet[Tag]:

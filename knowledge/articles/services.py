@@ -1,4 +1,5 @@
-"""Writes of articles: create and update (each save a new revision), restore, archive.
+"""Writes of articles: create and update (each save a new revision), restore, archive, and
+the confirmation that an article is still current (a check without a new revision).
 
 Each checks its permission (knowledge.rules) on the article as stored, whoever calls it.
 """
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 from common.permissions import permission_check
 from common.slugs import slug_save
 
-from ..models import Article, ArticleRevision
+from ..models import Article, ArticleReview, ArticleRevision
 
 REVISED_FIELDS = ("title", "summary", "body")
 
@@ -28,7 +29,10 @@ class ArticleConflict(Exception):
 def _revision_add(*, article: Article, user, message: str,
                   restored_from: int | None = None) -> ArticleRevision:
     article.revision_number += 1
-    Article.objects.filter(pk=article.pk).update(revision_number=article.revision_number)
+    # Whoever saves a revision has looked at the content: it counts as a check.
+    article.reviewed_at = timezone.localdate()
+    Article.objects.filter(pk=article.pk).update(revision_number=article.revision_number,
+                                                 reviewed_at=article.reviewed_at)
     return ArticleRevision.objects.create(
         article=article, number=article.revision_number, title=article.title,
         summary=article.summary, body=article.body, author=user, message=message[:200],
@@ -49,6 +53,7 @@ def _relations_set(article: Article, *, tags, topics, joint_projects, meetings) 
 @transaction.atomic
 def article_create(*, author, title: str, summary: str, body: str, category, visibility: str,
                    administration=None, slug: str = "", tags: Iterable[str] = (),
+                   review_interval_months: int | None = None,
                    topics: Iterable = (), joint_projects: Iterable = (),
                    meetings: Iterable = (), message: str = "") -> Article:
     """Create an article and its first revision; the author's administration contributes it
@@ -60,7 +65,8 @@ def article_create(*, author, title: str, summary: str, body: str, category, vis
         permission_check(author, "knowledge.credit_administration")
     article = Article(
         title=title, slug=slug, summary=summary, body=body, category=category,
-        visibility=visibility, author=author, administration=administration)
+        visibility=visibility, author=author, administration=administration,
+        review_interval_months=review_interval_months)
     # "E-Akte einführen" → "e-akte-einfuehren", "e-akte-einfuehren-2" … (race-free)
     slug_save(article, source=title, fallback="artikel")
     _relations_set(article, tags=tags, topics=topics, joint_projects=joint_projects,
@@ -114,6 +120,19 @@ def article_restore(*, article: Article, revision: ArticleRevision, user) -> Art
     message = _("Version %(number)s wiederhergestellt") % {"number": revision.number}
     return _revision_add(article=article, user=user, message=message,
                          restored_from=revision.number)
+
+
+@transaction.atomic
+def article_confirm_current(*, article: Article, user) -> ArticleReview:
+    """Record that `user` checked the article and found it current: "geprüft am" becomes
+    today, so the next check is due one interval later; no new revision."""
+    current = Article.objects.select_for_update().select_related("category").get(pk=article.pk)
+    permission_check(user, "knowledge.confirm_current", current)
+    now = timezone.now()
+    article.reviewed_at = current.reviewed_at = timezone.localdate(now)
+    # Only this field: the article's "zuletzt geändert" stays, it was not changed.
+    current.save(update_fields=["reviewed_at"])
+    return ArticleReview.objects.create(article=current, user=user, reviewed_at=now)
 
 
 def article_archive(*, article: Article, user) -> Article:

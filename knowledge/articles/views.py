@@ -1,5 +1,6 @@
-"""Article pages: the knowledge start page with its filter, the article page, the editor,
-archiving, and the revisions (history, one version with its diff, restore).
+"""Article pages: the knowledge start page with its filter (and "Zu prüfen" for the
+coordination office), the article page, the editor, archiving, "Als aktuell bestätigen",
+and the revisions (history, one version with its diff, restore).
 
 Each view declares its permission (knowledge.rules). Articles a user may not see answer
 404, so an internal article's address reveals nothing; a visible article a user may not
@@ -13,6 +14,7 @@ import rules
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -47,9 +49,13 @@ def index(request):
     # The page below the heading is the same for all member staff (and for all visitors):
     # the template keeps it in the cache ({% cached_part %}) until the next write, so it
     # is computed only when rendered (a callable: the template calls it).
+    # "Zu prüfen" is the coordination office's alone: outside the cached part, asked per
+    # request, so no other audience ever gets it from the cache.
+    may_review = request.user.has_perm("knowledge.view_review_queue")
     return render(request, "knowledge/article_index.html", {
         "parts": partial(_index_parts, request),
         "audience": selectors.audience(request.user),
+        "review_queue": selectors.review_queue() if may_review else None,
     })
 
 
@@ -169,6 +175,22 @@ def article_unarchive(request, article):
     if rules.test_rule("knowledge.unarchive_article", request.user, article):
         services.article_unarchive(article=article, user=request.user)
     messages.success(request, _("Der Artikel ist nicht mehr archiviert."))
+    return redirect("knowledge:article_detail", slug=article.slug)
+
+
+# --- Content check ------------------------------------------------------------------------
+
+@permission_required("knowledge.confirm_article", obj=ARTICLE)
+@require_POST
+def article_confirm(request, article):
+    # Archived meanwhile: nobody needs to keep it current, and nothing is recorded.
+    if rules.test_rule("knowledge.confirm_current", request.user, article):
+        services.article_confirm_current(article=article, user=request.user)
+        messages.success(request, _(
+            "Danke! Der Artikel gilt ab heute als geprüft; die nächste Prüfung ist am "
+            "%(due)s fällig.") % {"due": date_format(article.review_due, "j. F Y")})
+    else:
+        messages.info(request, _("Der Artikel ist archiviert und muss nicht geprüft werden."))
     return redirect("knowledge:article_detail", slug=article.slug)
 
 

@@ -85,6 +85,7 @@ def test_kinds_come_from_the_apps_with_the_stored_values():
         ("action_assigned", "Neue Aufgaben und geänderte Fälligkeiten"),
         ("minutes", "Erinnerungen an fehlende Protokolle (Koordinierungsstelle)"),
         ("survey", "Erinnerungen an offene Sachstandserhebungen"),
+        ("article_review", "Erinnerungen an die Prüfung von Artikeln"),
         ("feedback", "Erinnerungen an unbeantwortete Rückmeldungen (Koordinierungsstelle)"),
     ]
 

@@ -45,7 +45,8 @@ def test_notifications_unticked_kinds_are_muted(client, reader):
     response = client.post(URL, {"meeting": "on", "survey": "on"}, follow=True)
 
     reader.refresh_from_db()
-    assert reader.muted_reminders == ["action_assigned", "action_item", "minutes"]
+    assert reader.muted_reminders == ["action_assigned", "action_item", "article_review",
+                                      "minutes"]
     content = response.content.decode()
     assert "Ihre Einstellungen zu Erinnerungen wurden gespeichert." in content
     assert " checked" in checkbox(content, "meeting")
@@ -58,7 +59,7 @@ def test_notifications_ticking_again_unmutes(client, reader):
     client.force_login(reader)
 
     client.post(URL, {"meeting": "on", "action_item": "on", "action_assigned": "on",
-                       "minutes": "on", "survey": "on"})
+                       "minutes": "on", "survey": "on", "article_review": "on"})
 
     reader.refresh_from_db()
     assert reader.muted_reminders == []
