@@ -86,7 +86,6 @@ rules.add_perm("polls.view_polls", is_member_staff)
 rules.add_perm("polls.add_poll", is_member_staff)
 rules.add_perm("polls.view_poll", is_visible)
 rules.add_perm("polls.answer_poll", is_visible & is_asked)
-rules.add_perm("polls.finalise_answer", is_visible & is_asked & editor_of_own)
 rules.add_perm("polls.view_results", results_shown)
 rules.add_perm("polls.manage_poll", is_visible & (is_asker | is_coordinator))
 rules.add_perm("polls.moderate_poll", is_coordinator)
@@ -96,6 +95,7 @@ rules.add_perm("polls.moderate_poll", is_coordinator)
 # Also as permissions: services ask them through common.permissions.permission_check.
 for _name, _rule in {
     "polls.answer_open_poll": is_visible & is_asked & is_open_poll,
+    "polls.finalise_answer": is_visible & is_asked & editor_of_own,
     "polls.close_poll": is_visible & (is_asker | is_coordinator) & is_open_poll,
     "polls.reopen_poll": is_visible & (is_asker | is_coordinator) & may_reopen,
     # The asker changes questions and audience only while nobody has handed in an answer.

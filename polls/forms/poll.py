@@ -161,14 +161,15 @@ class QuestionForm(Form):
 
 
 class BaseQuestionFormSet(forms.BaseFormSet):
-    error_messages = {
+    default_error_messages = {
         "missing_management_form": HIDDEN_FIELD_ERROR,
         "too_many_forms": _("Bitte stellen Sie höchstens %(num)d Fragen."),
         "too_few_forms": _("Bitte stellen Sie mindestens eine Frage."),
     }
 
     def clean(self):
-        if any(self.errors):
+        # A broken management form has its own error, which an error raised here would replace.
+        if any(self.errors) or not self.management_form.is_valid():
             return
         if not self.questions():
             raise forms.ValidationError(_("Bitte stellen Sie mindestens eine Frage."))
