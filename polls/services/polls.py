@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.permissions import permission_check
+from common.search.indexing import search_index
 
 from ..models import AnswerItem, Audience, Poll, Question, QuestionKind
 
@@ -88,6 +89,8 @@ def poll_create(*, by, title: str, context: str = "", topics=(), audience: str =
         Question.objects.bulk_create(
             Question(poll=poll, position=position, **_question_fields(question))
             for position, question in enumerate(questions, start=1))
+        # bulk_create sends no signals: the entry written by the first save lacks them.
+        search_index("poll", [poll.pk])
     return poll
 
 
