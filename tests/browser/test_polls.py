@@ -16,8 +16,8 @@ def test_ask_answer_and_close_a_rundfrage(page, live_server, transactional_db, l
     myk = AdministrationFactory(name="Landkreis Mayen-Koblenz", short_name="MYK")
     neuwied = AdministrationFactory(name="Landkreis Neuwied", short_name="NR")
     AdministrationFactory(name="Stadt Andernach", short_name="AND", kind="stadt")
-    asker = UserFactory(administration=neuwied, role="editor", email="redaktion.neuwied@example.org",
-                        first_name="Nina", last_name="Neumann")
+    asker = UserFactory(administration=neuwied, role="editor", first_name="Nina",
+                        last_name="Neumann", email="redaktion.neuwied@example.org")
     reader = UserFactory(administration=myk, role="reader", email="lesen.myk@example.org")
     editor = UserFactory(administration=myk, role="editor", email="redaktion.myk@example.org",
                          first_name="Erik", last_name="Emmerich")
