@@ -11,10 +11,11 @@ class PollsConfig(AppConfig):
         from common.reminders import reminder_expiry_register, reminder_kinds_register
         from common.search.registry import search_source_register
 
-        from . import changes, reminders
+        from . import changes, personal_data, reminders
         from .search import PollSource
 
         search_source_register(PollSource())
         reminder_kinds_register(reminders.POLL)
         reminder_expiry_register(reminders.PREFIX, reminders.poll_reminder_expired_reason)
         changes.register()
+        personal_data.register()

@@ -32,3 +32,20 @@ def test_admin_answer_with_items_inline(client, admin_user, editor, other_editor
 
     assert "Landkreis Mayen-Koblenz" in listing and "Abgegeben" in listing
     assert "Einzelantworten" in page and "Keine Angabe möglich" in page
+
+
+def test_personal_data_lists_asked_polls_and_answers(client, editor, other_editor):
+    from common.personal_data import personal_data_parts
+
+    poll = ask(other_editor, title="DMS im Einsatz")
+    answer_save(poll=poll, by=editor, version=0, finalise=False, items={})
+    part = next(p for p in personal_data_parts() if p.key == "polls")
+
+    asked = part.collect(other_editor)["Rundfragen, die Sie gestellt haben"]
+    answered = part.collect(editor)["Antworten, die Sie begonnen oder zuletzt geändert haben"]
+
+    assert [row["Rundfrage"] for row in asked] == ["DMS im Einsatz"]
+    assert [(row["Rundfrage"], row["Verwaltung"], row["Stand"]) for row in answered] == [
+        ("DMS im Einsatz", "Landkreis Mayen-Koblenz", "Entwurf")]
+    part.erase(editor)  # keeps everything: the answer belongs to the administration
+    assert poll.answers.count() == 1
