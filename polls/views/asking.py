@@ -2,11 +2,12 @@
 
 import rules
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.utils import ErrorDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from common.permissions import permission_required
@@ -16,6 +17,9 @@ from ..services import poll_create, poll_update
 from .common import NAV, VISIBLE_POLL
 
 MORE = "weitere_frage"  # the name of the "Weitere Frage" button
+EDIT_REFUSED = gettext_lazy(
+    "Diese Rundfrage lässt sich nicht mehr ändern: Sie ist beendet, oder eine Verwaltung "
+    "hat bereits ihre Antwort abgegeben.")
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -28,9 +32,7 @@ def poll_create_view(request):
 @permission_required("polls.manage_poll", VISIBLE_POLL)
 def poll_edit_view(request, poll):
     if not rules.test_rule("polls.edit_poll", request.user, poll):
-        messages.error(request, _("Diese Rundfrage lässt sich nicht mehr ändern: Sie ist "
-                                  "beendet, oder eine Verwaltung hat bereits ihre Antwort "
-                                  "abgegeben."))
+        messages.error(request, EDIT_REFUSED)
         return redirect("polls:detail", poll.pk)
     return _poll_form_page(request, poll)
 
@@ -59,6 +61,12 @@ def _poll_form_page(request, poll):
                                         questions=questions.questions(), **fields)
             except ValidationError as error:
                 form.add_error(None, error)
+            except PermissionDenied:
+                if poll is None:
+                    raise
+                # An answer was handed in while the asker was editing.
+                messages.error(request, EDIT_REFUSED)
+                return redirect("polls:detail", poll.pk)
             else:
                 messages.success(request, _("Die Rundfrage ist gestellt.") if poll is None
                                  else _("Die Rundfrage ist geändert."))
