@@ -179,3 +179,13 @@ def test_list_deadline_passed_shows_closed(client, editor, other_editor):
     client.force_login(editor)
 
     assert "beendet (Frist" in rows(client.get(LIST))["Abgelaufen"]
+
+
+def test_navigation_entry_for_member_staff_only(client, reader):
+    entry = f'<a href="{LIST}">Rundfragen</a>'
+    assert entry not in client.get(reverse("start")).content.decode()
+
+    client.force_login(reader)
+    assert entry in client.get(reverse("start")).content.decode()
+    assert f'<a href="{LIST}" aria-current="page">Rundfragen</a>' in client.get(
+        LIST).content.decode()
