@@ -32,6 +32,7 @@ from common.reminders import (
 )
 from members.enums import Role
 from members.models import Administration, User
+from members.rules import is_editor
 
 from .models import Answer, AnswerState, Poll
 from .selectors import audience_administrations, is_open
@@ -40,11 +41,13 @@ PREFIX = "poll"
 DUE_DAYS = (3, 1)
 REMINDER_TIME = time(7, 0)  # reminders go out from this time of day on
 TEMPLATE = "polls/email/poll_reminder"
-# The kind a person may switch off (registered in PollsConfig.ready).
+# The kind a person may switch off (registered in PollsConfig.ready); offered to those who
+# receive it, the people who may hand in an answer.
 POLL = ReminderKind(
     "poll", _("Erinnerungen an offene Rundfragen"),
     _("Eine E-Mail drei Tage und einen Tag vor der Frist, solange Ihre Verwaltung eine "
-      "Rundfrage, in der sie gefragt ist, noch nicht beantwortet hat."))
+      "Rundfrage, in der sie gefragt ist, noch nicht beantwortet hat."),
+    offered_to=is_editor)
 
 
 def poll_object_key(poll: Poll) -> str:

@@ -86,6 +86,7 @@ def test_kinds_come_from_the_apps_with_the_stored_values():
         ("minutes", "Erinnerungen an fehlende Protokolle (Koordinierungsstelle)"),
         ("survey", "Erinnerungen an offene Sachstandserhebungen"),
         ("feedback", "Erinnerungen an unbeantwortete Rückmeldungen (Koordinierungsstelle)"),
+        ("poll", "Erinnerungen an offene Rundfragen"),
     ]
 
 

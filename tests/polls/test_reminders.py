@@ -153,8 +153,9 @@ def test_expiry_check_before_sending(asked, other_editor):
         "Nicht versandt: Die Rundfrage gibt es nicht mehr.")
 
 
-def test_kind_can_be_muted_on_the_settings_page(client, editor):
+def test_kind_can_be_muted_on_the_settings_page(client, editor, reader):
     assert "poll" in [kind.value for kind in reminder_kinds(editor)]
+    assert "poll" not in [kind.value for kind in reminder_kinds(reader)]  # never reminded
     client.force_login(editor)
 
     page = client.get("/konto/benachrichtigungen/").content.decode()
