@@ -36,7 +36,9 @@ urlpatterns = [
     path("arbeitsgruppen/", include("meetings.urls_groups")),
     path("vorhaben/", include("projects.urls")),
     path("wissen/", include("knowledge.urls")),
-    # Rundfragen: results, exports, summary and article (polls.results).
+    # Rundfragen: asking and answering (polls.urls); results, exports, summary and article
+    # (polls.results.urls).
+    path("rundfragen/", include("polls.urls")),
     path("rundfragen/", include("polls.results.urls")),
     # Open data: the OParl 1.1 API below /oparl/v1/ and its page /schnittstellen/.
     path("", include("oparl.urls")),

@@ -12,7 +12,7 @@ import rules
 
 from members.rules import belongs_to, is_coordinator, is_editor_of, is_member_staff
 
-from .models import ResultsVisibility
+from .models import Answer, AnswerState, ResultsVisibility
 from .selectors import in_audience, is_open
 
 # --- predicates --------------------------------------------------------------------------
@@ -68,18 +68,40 @@ def may_reopen(user, poll) -> bool:
     return poll is not None and poll.reopened_at is None and not is_open(poll)
 
 
+@rules.predicate
+def is_hidden(user, poll) -> bool:
+    return poll is not None and poll.hidden_at is not None
+
+
+@rules.predicate
+def has_final_answer(user, poll) -> bool:
+    """Some administration has handed in its answer: the questions are fixed from then on."""
+    return poll is not None and Answer.objects.filter(
+        poll=poll, state=AnswerState.FINAL).exists()
+
+
 # --- permissions on who the user is (views declare them) --------------------------------
 
+rules.add_perm("polls.view_polls", is_member_staff)
 rules.add_perm("polls.add_poll", is_member_staff)
 rules.add_perm("polls.view_poll", is_visible)
 rules.add_perm("polls.answer_poll", is_visible & is_asked)
-rules.add_perm("polls.finalise_answer", is_visible & is_asked & editor_of_own)
 rules.add_perm("polls.view_results", results_shown)
 rules.add_perm("polls.manage_poll", is_visible & (is_asker | is_coordinator))
 rules.add_perm("polls.moderate_poll", is_coordinator)
 
 # --- state rules (services check them, templates ask `{% test_rule %}`) ------------------
 
-rules.add_rule("polls.answer_open_poll", is_visible & is_asked & is_open_poll)
-rules.add_rule("polls.close_poll", is_visible & (is_asker | is_coordinator) & is_open_poll)
-rules.add_rule("polls.reopen_poll", is_visible & (is_asker | is_coordinator) & may_reopen)
+# Also as permissions: services ask them through common.permissions.permission_check.
+for _name, _rule in {
+    "polls.answer_open_poll": is_visible & is_asked & is_open_poll,
+    "polls.finalise_answer": is_visible & is_asked & editor_of_own,
+    "polls.close_poll": is_visible & (is_asker | is_coordinator) & is_open_poll,
+    "polls.reopen_poll": is_visible & (is_asker | is_coordinator) & may_reopen,
+    # The asker changes questions and audience only while nobody has handed in an answer.
+    "polls.edit_poll": is_visible & is_asker & is_open_poll & ~has_final_answer,
+    "polls.hide_poll": is_coordinator & ~is_hidden,
+    "polls.unhide_poll": is_coordinator & is_hidden,
+}.items():
+    rules.add_rule(_name, _rule)
+    rules.add_perm(_name, _rule)

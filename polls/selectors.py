@@ -42,14 +42,18 @@ def is_open(poll: Poll, now: datetime | None = None) -> bool:
 
 def polls_listed_for(user) -> QuerySet[Poll]:
     """The Rundfragen a person sees in lists and search: member staff see every one that is
-    not hidden, the asking administration and the coordination office also hidden ones;
-    visitors none (their only view is a published summary)."""
+    not hidden, the asker (its author and the asking administration's editors) and the
+    coordination office also hidden ones; visitors none (their only view is a published
+    summary). The same rule as polls.rules.is_visible, as a queryset."""
+    from members.enums import Role
     from members.rules import is_coordinator, is_member_staff
 
     if is_coordinator(user):
         return Poll.objects.all()
     if not is_member_staff(user):
         return Poll.objects.none()
-    return Poll.objects.filter(
-        Q(hidden_at__isnull=True) | Q(administration_id=user.administration_id)
-        | Q(author_id=user.pk))
+    visible = Q(hidden_at__isnull=True) | Q(author_id=user.pk)
+    if user.role == Role.EDITOR and user.administration_id is not None:
+        visible |= Q(administration_id=user.administration_id)
+    return Poll.objects.filter(visible)
+

@@ -376,6 +376,11 @@ CELERY_BEAT_SCHEDULE["review-reminders-dispatch"] = {
     "schedule": REMINDER_INTERVAL_SECONDS,
     "options": {"expires": REMINDER_INTERVAL_SECONDS},
 }
+CELERY_BEAT_SCHEDULE["poll-reminders-dispatch"] = {
+    "task": "polls.tasks.poll_reminders_dispatch",
+    "schedule": REMINDER_INTERVAL_SECONDS,
+    "options": {"expires": REMINDER_INTERVAL_SECONDS},
+}
 CELERY_BEAT_SCHEDULE["feedback-delete-old"] = {
     "task": "legal.tasks.feedback_delete_old",
     "schedule": 24 * 3600,

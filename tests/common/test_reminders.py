@@ -87,6 +87,7 @@ def test_kinds_come_from_the_apps_with_the_stored_values():
         ("survey", "Erinnerungen an offene Sachstandserhebungen"),
         ("article_review", "Erinnerungen an die Prüfung von Artikeln"),
         ("feedback", "Erinnerungen an unbeantwortete Rückmeldungen (Koordinierungsstelle)"),
+        ("poll", "Erinnerungen an offene Rundfragen"),
     ]
 
 

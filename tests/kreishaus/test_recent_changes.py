@@ -60,7 +60,7 @@ def _status_changes(administration, editor, topics, *, when):
 def test_every_app_registers_its_sources():
     assert change_sources() == ["articles", "decisions", "documents", "joint_projects",
                                 "members", "minutes_published", "poll_results",
-                                "status_changes"]
+                                "polls", "status_changes"]
 
 
 def test_dashboard_lists_the_changes_of_every_kind_newest_first(

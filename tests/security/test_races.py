@@ -46,6 +46,7 @@ from meetings.models import (
 from members.enums import Role
 from members.models import Administration, ContactPerson, Invitation, User
 from members.services.invitations import invitation_create
+from polls.models import Poll
 from projects.models import JointProject, Milestone, ProjectDocument, SurveyRound, Topic
 from tests.factories import AdministrationFactory, UserFactory
 from tests.knowledge.factories import PDF_BYTES, CategoryFactory
@@ -224,6 +225,13 @@ SCENARIOS: dict[str, Scenario] = {
         data=lambda w, b: {"first_name": "Nina", "last_name": f"Neu{b}",
                            "password1": "ein-langes-Passwort-2031",
                            "password2": "ein-langes-Passwort-2031"}),
+    "rundfragen/neu/": Scenario(
+        url=lambda w, b: reverse("polls:create"),
+        model=Poll,
+        user=lambda w, b: w.editor,
+        data=lambda w, b: {"title": f"Welches DMS? {b}",
+                           "deadline": (timezone.localdate() + timedelta(days=14)).isoformat(),
+                           "fragen-0-text": "Welches Produkt nutzen Sie?"}),
     "sitzungen/<int:pk>/anmeldung/": Scenario(
         url=lambda w, b: reverse("meetings:register", args=[w.meeting.pk]),
         page=lambda w, b: reverse("meetings:detail", args=[w.meeting.pk]),

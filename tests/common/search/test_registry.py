@@ -14,13 +14,13 @@ from common.search.registry import (
 
 
 def test_apps_register_the_kinds_in_the_order_of_the_type_filter():
-    assert search_kinds() == ["article", "document", "meeting", "project", "member"]
+    assert search_kinds() == ["article", "document", "meeting", "project", "poll", "member"]
     assert [(str(s.label), str(s.label_plural)) for s in search_sources()] == [
         ("Artikel", "Artikel"), ("Dokument", "Dokumente"), ("Sitzung", "Sitzungen"),
-        ("Projekt", "Projekte"), ("Mitglied", "Mitglieder")]
+        ("Projekt", "Projekte"), ("Rundfrage", "Rundfragen"), ("Mitglied", "Mitglieder")]
     assert [type(s).__module__ for s in search_sources()] == [
         "knowledge.search", "knowledge.search", "meetings.search", "projects.search",
-        "members.search"]
+        "polls.search", "members.search"]
 
 
 def test_sources_build_the_addresses_of_results():
