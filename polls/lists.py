@@ -83,7 +83,7 @@ def polls_for_list(user, scope: str = "") -> QuerySet[Poll]:
 
 def poll_for_page(user) -> QuerySet[Poll]:
     """The Rundfragen whose page the person may open, shaped for it."""
-    return (polls_listed_for(user).select_related("author", "administration")
+    return (polls_listed_for(user).select_related("author", "administration", "article")
             .prefetch_related("topics", "audience_groups", "audience_administrations",
                               "questions"))
 
