@@ -18,8 +18,9 @@ class KnowledgeConfig(AppConfig):
         search_source_register(ArticleSource())
         search_source_register(DocumentSource())
 
-        from . import changes, personal_data, sections
+        from . import changes, commenting, personal_data, sections
 
         sections.register()
         changes.register()
         personal_data.register()
+        commenting.register()
