@@ -99,7 +99,7 @@ def _link_text(text: str, administrations) -> str:
         out.append(text[position:start])
         url = html.escape(administration.get_absolute_url())
         name = html.escape(administration.name)
-        out.append(f'<a class="kern-link comment-mention" href="{url}" title="{name}">'
+        out.append(f'<a href="{url}" title="{name}">'
                    f"{text[start:end]}</a>")
         position = end
     out.append(text[position:])

@@ -79,7 +79,9 @@ def comment_detail(request, comment, commentable, target):
 @require_http_methods(["GET", "HEAD", "POST"])
 @comment_permission("comments.edit_own_comment")
 def comment_edit(request, comment, commentable, target):
-    if not rules.test_rule("comments.change_comment", request.user, comment):
+    if request.method != "POST" and not rules.test_rule("comments.change_comment",
+                                                        request.user, comment):
+        # Too late: no form. A form sent too late comes back with the text and the reason.
         messages.error(request, services.EDIT_EXPIRED)
         return redirect(_place(commentable, target, comment))
     form = CommentForm(request.POST or None, initial={"body": comment.body},
