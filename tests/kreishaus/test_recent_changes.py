@@ -58,7 +58,7 @@ def _status_changes(administration, editor, topics, *, when):
 
 
 def test_every_app_registers_its_sources():
-    assert change_sources() == ["articles", "decisions", "documents", "joint_projects",
+    assert change_sources() == ["articles", "comments", "decisions", "documents", "joint_projects",
                                 "members", "minutes_published", "status_changes"]
 
 

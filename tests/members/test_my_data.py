@@ -19,7 +19,7 @@ from tests.members.data_rights_helpers import footprint_make
 
 pytestmark = pytest.mark.django_db
 
-EVERY_APP = {"members", "meetings", "projects", "knowledge", "common", "legal"}
+EVERY_APP = {"members", "meetings", "projects", "knowledge", "common", "legal", "comments"}
 
 
 @pytest.fixture
