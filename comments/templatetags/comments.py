@@ -27,7 +27,7 @@ def _entry(comment, user) -> dict:
         comment.hidden_at is None or allowed("comments.view_hidden_comment"))
     return {
         "comment": comment,
-        "html": mentions_link(markdown_section(comment.body, heading_level=4),
+        "html": mentions_link(markdown_section(comment.body, heading_level=3),
                               comment.mentions.all()) if shown else "",
         "can_edit": allowed("comments.change_comment"),
         "can_delete": allowed("comments.delete_comment"),

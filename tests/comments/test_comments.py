@@ -213,3 +213,14 @@ def test_section_queries_do_not_grow(client, reader, other_editor):
     assert sections[1].count('class="comment"') == 30
     assert sections[1].count(f'href="{other_editor.administration.get_absolute_url()}"') == 30
     assert counts[0] == counts[1]
+
+
+def test_comment_headings_sit_below_the_section_heading(client, reader):
+    article = public_article(reader)
+    comment_make(author=reader, target=article, body="# Frage\n\nZeile eins\nZeile zwei")
+    client.force_login(reader)
+
+    page = section(client.get(_article_url(article)).content.decode())
+
+    assert "<h3>Frage</h3>" in page
+    assert "Zeile eins<br>\nZeile zwei" in page
