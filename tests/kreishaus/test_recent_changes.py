@@ -244,8 +244,8 @@ def test_demo_network_shows_its_history_at_once(client):
     visitor = recent_changes(AnonymousUser(), limit=200)
 
     kinds = {change.kind for change in changes}
-    assert kinds == {"articles", "decisions", "documents", "joint_projects", "members",
-                     "minutes_published", "status_changes"}
+    assert kinds == {"articles", "comments", "decisions", "documents", "joint_projects",
+                     "members", "minutes_published", "status_changes"}
     assert all(change.when <= timezone.now() for change in changes)
     visitor_kinds = {change.kind for change in visitor}
     assert {"articles", "joint_projects", "members"} <= visitor_kinds
