@@ -15,11 +15,10 @@ class CommentsConfig(AppConfig):
     verbose_name = _("Kommentare")
 
     def ready(self) -> None:
-        from common.page_cache import visitor_cache_ignore
-
         from . import changes, personal_data
 
         changes.register()
         personal_data.register()
-        # Visitors never see comments: writing one leaves their cached pages alone.
-        visitor_cache_ignore("comments.Comment", "comments.Comment_mentions")
+        # Visitors never see comments, but comments are not left out of the page cache
+        # (common.page_cache.visitor_cache_ignore): the dashboard's "Letzte Änderungen" is
+        # kept until the next such write and lists new comments. Comments are rare writes.

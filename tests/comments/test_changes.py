@@ -111,3 +111,17 @@ def test_scoped_by_each_kinds_rule_in_one_query(reader, other_editor, administra
     assert len(queries.captured_queries) == 1
     assert keys == {f"comments.comment:{c.pk}" for c in (own, on_project, on_internal)}
     assert f"comments.comment:{other.pk}" not in keys
+
+
+def test_dashboard_lists_a_new_comment_at_once_with_the_cache_on(
+        client, reader, cache_on, django_capture_on_commit_callbacks):
+    article = public_article(reader, title="DMS im Vergleich")
+    client.force_login(reader)
+    client.get(reverse("start"))  # the changes are in the cache now
+
+    with django_capture_on_commit_callbacks(execute=True):
+        comment_make(author=reader, target=article)
+    page = client.get(reverse("start")).content.decode()
+
+    changes = page.split('id="dash-changes"', 1)[1].split("</section>", 1)[0]
+    assert "Kommentar zu „DMS im Vergleich“" in changes
