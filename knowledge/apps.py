@@ -21,7 +21,7 @@ class KnowledgeConfig(AppConfig):
 
         from common.reminders import reminder_expiry_register, reminder_kinds_register
 
-        from . import changes, personal_data, reviews, sections
+        from . import changes, commenting, personal_data, reviews, sections
 
         reminder_kinds_register(reviews.ARTICLE_REVIEW)
         reminder_expiry_register(reviews.OBJECT_PREFIX, reviews.review_reminder_expired)
@@ -29,3 +29,4 @@ class KnowledgeConfig(AppConfig):
         sections.register()
         changes.register()
         personal_data.register()
+        commenting.register()

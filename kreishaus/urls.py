@@ -40,6 +40,7 @@ urlpatterns = [
     # (polls.results.urls).
     path("rundfragen/", include("polls.urls")),
     path("rundfragen/", include("polls.results.urls")),
+    path("kommentare/", include("comments.urls")),
     # Open data: the OParl 1.1 API below /oparl/v1/ and its page /schnittstellen/.
     path("", include("oparl.urls")),
     # Legal pages, contact form and the coordination office's pages for them (legal.urls).

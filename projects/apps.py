@@ -11,7 +11,7 @@ class ProjectsConfig(AppConfig):
         from common.reminders import reminder_expiry_register, reminder_kinds_register
         from common.search.registry import search_source_register
 
-        from . import changes, personal_data, sections
+        from . import changes, commenting, personal_data, sections
         from .search import ProjectSource
         from .statuses import freshness
         from .surveys import reminders
@@ -26,4 +26,5 @@ class ProjectsConfig(AppConfig):
                              "projects.StageChangeMonth", "projects.MaturityCount",
                              "projects.SurveyResponse", "projects.SurveySnapshot")
         personal_data.register()
+        commenting.register()
         freshness.connect()

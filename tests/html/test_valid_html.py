@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from comments.models import Comment
 from knowledge.models import Article, Document
 from legal.enums import PAGE_URL_NAMES, PageKind
 from meetings.enums import MeetingState
@@ -78,6 +79,15 @@ def main_pages() -> dict[str, str]:
         "calendar": reverse("meetings:calendar"),
         "login": reverse("account_login"),
     }
+    # A demo comment of the editor's (Neuwied), on a demo article.
+    comment = Comment.objects.filter(author__email="redaktion.neuwied@example.org").first()
+    commented = Article.objects.get(pk=comment.object_id)
+    pages.update({
+        "commented article": reverse("knowledge:article_detail", args=[commented.slug]),
+        "comment form": reverse("comments:create", args=["knowledge.article", article.pk]),
+        "comment hide": reverse("comments:hide", args=[comment.pk]),
+        "comment delete": reverse("comments:delete", args=[comment.pk]),
+    })
     for name in PAGE_URL_NAMES.values():
         pages[f"legal {name}"] = reverse(f"legal:{name}")
     for state in MeetingState.values:

@@ -580,10 +580,11 @@ def test_article_page_query_count_does_not_grow_with_related_items(
     # The article; tags, topics, projects, meetings, documents; for members the statuses
     # and the contacts of "Wer kann helfen?" (internal: visitors get none), session, user,
     # the administration in the header; for members also how many could help in all (only
-    # the first 20 are named). Django's permission tables are not read for members
-    # (members.models.User.has_perm). Members also see the Rundfrage the article came from
-    # (polls.results: "Aus der Rundfrage …", one query).
-    expected = 13 if role == "member" else 6
+    # the first 20 are named), and the comments (none here; their mentioned administrations
+    # are one more query when there are some, see tests/comments). Django's permission
+    # tables are not read for members (members.models.User.has_perm). Members also see the
+    # Rundfrage the article came from (polls.results: "Aus der Rundfrage …", one query).
+    expected = 14 if role == "member" else 6
 
     with django_assert_num_queries(expected):
         first = client.get(reverse("knowledge:article_detail", args=[small.slug]))

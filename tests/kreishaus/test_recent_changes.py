@@ -58,9 +58,9 @@ def _status_changes(administration, editor, topics, *, when):
 
 
 def test_every_app_registers_its_sources():
-    assert change_sources() == ["articles", "decisions", "documents", "joint_projects",
-                                "members", "minutes_published", "poll_results",
-                                "polls", "status_changes"]
+    assert change_sources() == ["articles", "comments", "decisions", "documents",
+                                "joint_projects", "members", "minutes_published",
+                                "poll_results", "polls", "status_changes"]
 
 
 def test_dashboard_lists_the_changes_of_every_kind_newest_first(
@@ -245,8 +245,8 @@ def test_demo_network_shows_its_history_at_once(client):
     visitor = recent_changes(AnonymousUser(), limit=200)
 
     kinds = {change.kind for change in changes}
-    assert kinds == {"articles", "decisions", "documents", "joint_projects", "members",
-                     "minutes_published", "poll_results", "status_changes"}
+    assert kinds == {"articles", "comments", "decisions", "documents", "joint_projects",
+                     "members", "minutes_published", "poll_results", "status_changes"}
     assert all(change.when <= timezone.now() for change in changes)
     visitor_kinds = {change.kind for change in visitor}
     assert {"articles", "joint_projects", "members"} <= visitor_kinds

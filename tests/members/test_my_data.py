@@ -19,7 +19,8 @@ from tests.members.data_rights_helpers import footprint_make
 
 pytestmark = pytest.mark.django_db
 
-EVERY_APP = {"members", "meetings", "projects", "knowledge", "common", "legal", "polls"}
+EVERY_APP = {"members", "meetings", "projects", "knowledge", "common", "legal", "polls",
+             "comments"}
 
 
 @pytest.fixture

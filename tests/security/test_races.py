@@ -31,6 +31,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from comments.models import Comment
 from common.models import OnceToken, OutgoingMail
 from knowledge.models import Article, Category, Document
 from meetings.enums import RegistrationStatus
@@ -232,6 +233,13 @@ SCENARIOS: dict[str, Scenario] = {
         data=lambda w, b: {"title": f"Welches DMS? {b}",
                            "deadline": (timezone.localdate() + timedelta(days=14)).isoformat(),
                            "fragen-0-text": "Welches Produkt nutzen Sie?"}),
+    "kommentare/<str:kind>/<int:pk>/neu/": Scenario(
+        url=lambda w, b: reverse("comments:create", args=["projects.jointproject",
+                                                          w.project.pk]),
+        page=lambda w, b: reverse("projects:project", args=[w.project.slug]),
+        model=Comment,
+        user=lambda w, b: w.editor,
+        data=lambda w, b: {"body": f"Wir sind dabei, @MYK {b}."}),
     "sitzungen/<int:pk>/anmeldung/": Scenario(
         url=lambda w, b: reverse("meetings:register", args=[w.meeting.pk]),
         page=lambda w, b: reverse("meetings:detail", args=[w.meeting.pk]),

@@ -3,6 +3,7 @@ from django.db import transaction
 
 from common.search.indexing import search_rebuild
 from knowledge import demo as knowledge_demo
+from knowledge import demo_comments as knowledge_demo_comments
 from legal import demo as legal_demo
 from meetings import demo as meetings_demo
 from members import demo as members_demo
@@ -31,6 +32,7 @@ class Command(BaseCommand):
             # Finds its articles by slug, so a database that already holds the rest of the
             # demo gets the knowledge base on the next plain run.
             knowledge_demo.load()
+            knowledge_demo_comments.load()
             # Rundfragen asked by demo administrations, answered by most members.
             polls_demo.load()
             # Fills every legal page that has no text yet (never overwrites an edited one).
