@@ -246,7 +246,8 @@ def test_demo_network_shows_its_history_at_once(client):
 
     kinds = {change.kind for change in changes}
     assert kinds == {"articles", "comments", "decisions", "documents", "joint_projects",
-                     "members", "minutes_published", "poll_results", "status_changes"}
+                     "members", "minutes_published", "poll_results", "polls",
+                     "status_changes"}
     assert all(change.when <= timezone.now() for change in changes)
     visitor_kinds = {change.kind for change in visitor}
     assert {"articles", "joint_projects", "members"} <= visitor_kinds

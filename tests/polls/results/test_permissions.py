@@ -66,12 +66,12 @@ def test_results_pages_and_exports_by_role(client, people, poll, answered, role,
 @pytest.mark.parametrize("role", ROLES)
 def test_hidden_poll_results_only_asker_and_coordinator(client, people, poll, answered, role):
     Poll.objects.filter(pk=poll.pk).update(hidden_at=timezone.now())
-    # The asking administration's other staff find it in lists (polls.selectors), but the
-    # results of a hidden Rundfrage are the asker's and the coordination office's.
+    # A hidden Rundfrage and its results are the asker's and the coordination office's:
+    # the asking administration's readers no longer find it either (polls.selectors).
     response = _client(client, people, role).get(
         reverse("polls_results:results", args=[poll.pk]))
     expected = {"visitor": "login", "reader": "404", "editor": "404", "asker": "200",
-                "asker_colleague": "403", "coordinator": "200"}[role]
+                "asker_colleague": "404", "coordinator": "200"}[role]
     assert _outcome(response) == expected
 
 
