@@ -36,6 +36,7 @@ urlpatterns = [
     path("arbeitsgruppen/", include("meetings.urls_groups")),
     path("vorhaben/", include("projects.urls")),
     path("wissen/", include("knowledge.urls")),
+    path("benachrichtigungen/", include("notifications.urls")),
     # Open data: the OParl 1.1 API below /oparl/v1/ and its page /schnittstellen/.
     path("", include("oparl.urls")),
     # Legal pages, contact form and the coordination office's pages for them (legal.urls).
