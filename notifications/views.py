@@ -75,7 +75,7 @@ def unsubscribe(request, token):
     person = unsubscribe_user(token)
     if person is None:
         return render(request, "notifications/unsubscribe_invalid.html", status=400)
-    form = UnsubscribeForm(request.POST or None)
+    form = UnsubscribeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         digest_unsubscribe(user=person)
         return render(request, "notifications/unsubscribe_done.html")
