@@ -24,6 +24,8 @@ from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
 
 from common.mail import render_subject
 from common.models import OutgoingMail
@@ -150,7 +152,8 @@ def _digest_batch(due: list[tuple[int, str, datetime]], now: datetime) -> int:
                 items[item.user_id].append(item)
         people = [uid for uid in digest_of if items[uid]]
         with translation.override(settings.LANGUAGE_CODE):
-            mails = mail_queue_bulk([digest_mail(users[uid], items[uid]) for uid in people])
+            renderer = DigestRenderer()
+            mails = mail_queue_bulk([renderer.mail(users[uid], items[uid]) for uid in people])
         with connection.cursor() as cursor:
             cursor.execute(
                 "UPDATE notifications_digest AS d SET mail_id = v.m, count = v.c"
@@ -178,27 +181,68 @@ def _digests_insert(due: list[tuple[int, str, datetime]], now: datetime) -> list
 
 # --- building one digest ------------------------------------------------------------------
 
-def digest_groups(items: list[Notification], cap: int = GROUP_CAP) -> list[dict]:
+def digest_groups(items: list[Notification], cap: int = GROUP_CAP,
+                  when_texts: dict | None = None) -> list[dict]:
     """Group by kind and followed thing, newest first (items come newest first); each
-    group shows at most `cap` items and says how many more there are."""
+    group shows at most `cap` items and says how many more there are. The items are
+    plain dicts with the full link and the date as text (`when_texts` caches the dates
+    across a batch: one change reaches many people)."""
+    when_texts = {} if when_texts is None else when_texts
     groups: OrderedDict[tuple[str, str], list[Notification]] = OrderedDict()
     for item in items:
         groups.setdefault((item.kind_label, item.target_label), []).append(item)
-    return [{"kind": kind, "target": target, "items": group[:cap],
-             "more": max(0, len(group) - cap)}
-            for (kind, target), group in groups.items()]
+    shown = []
+    for (kind, target), group in groups.items():
+        lines = []
+        for item in group[:cap]:
+            when = when_texts.get(item.when)
+            if when is None:
+                when = when_texts[item.when] = date_format(timezone.localtime(item.when),
+                                                           "j. F Y, H:i")
+            lines.append({"title": item.title, "link": settings.SITE_URL + item.url,
+                          "when": when})
+        shown.append({"kind": kind, "target": target, "items": lines,
+                      "more": max(0, len(group) - cap)})
+    return shown
+
+
+class DigestRenderer:
+    """Renders the digests of one batch. One change reaches many people, so the same group
+    (kind, followed thing, the same items) recurs across a batch: each distinct group is
+    rendered once, as text and as HTML, and each date formatted once."""
+
+    def __init__(self):
+        self.when_texts: dict = {}
+        self.fragments: dict = {}
+
+    def _fragments(self, group: dict) -> dict:
+        key = (group["kind"], group["target"], group["more"],
+               tuple((line["title"], line["link"], line["when"]) for line in group["items"]))
+        fragment = self.fragments.get(key)
+        if fragment is None:
+            fragment = self.fragments[key] = {
+                "text": render_to_string("notifications/email/_digest_group.txt", group),
+                "html": mark_safe(  # noqa: S308 - rendered by an autoescaping template
+                    render_to_string("notifications/email/_digest_group.html", group))}
+        return fragment
+
+    def mail(self, user: User, items: list[Notification]) -> OutgoingMail:
+        groups = [self._fragments(group)
+                  for group in digest_groups(items, when_texts=self.when_texts)]
+        context = {"recipient": user, "groups": groups, "count": len(items),
+                   "site_url": settings.SITE_URL,
+                   "list_link": settings.SITE_URL + reverse("notifications:list"),
+                   "settings_link": settings_link(), "unsubscribe_link": unsubscribe_link(user)}
+        return OutgoingMail(
+            to=user.email,
+            subject=render_subject("notifications/email/digest_subject.txt", context),
+            body_text=render_to_string("notifications/email/digest.txt", context),
+            body_html=render_to_string("notifications/email/digest.html", context))
 
 
 def digest_mail(user: User, items: list[Notification]) -> OutgoingMail:
-    context = {"recipient": user, "groups": digest_groups(items), "count": len(items),
-               "site_url": settings.SITE_URL, "list_link": settings.SITE_URL + reverse(
-                   "notifications:list"),
-               "settings_link": settings_link(), "unsubscribe_link": unsubscribe_link(user)}
-    return OutgoingMail(
-        to=user.email,
-        subject=render_subject("notifications/email/digest_subject.txt", context),
-        body_text=render_to_string("notifications/email/digest.txt", context),
-        body_html=render_to_string("notifications/email/digest.html", context))
+    """One person's digest mail (unsaved)."""
+    return DigestRenderer().mail(user, items)
 
 
 def digest_unsubscribe(*, user: User) -> None:
