@@ -10,7 +10,6 @@ from common.forms import Form, ModelForm
 from common.reminders import reminder_kinds
 
 from .enums import Role
-from .settings_parts import settings_parts
 from .models import (
     ADMINISTRATION_CORE_FIELDS,
     ADMINISTRATION_EVERYDAY_FIELDS,
@@ -19,6 +18,7 @@ from .models import (
     ProfileQuestion,
     User,
 )
+from .settings_parts import settings_parts
 
 
 class AdministrationForm(ModelForm):

@@ -20,7 +20,8 @@ class FollowForm(Form):
 class DigestFrequencyField(forms.ChoiceField):
     def __init__(self, **kwargs):
         super().__init__(
-            choices=Frequency.choices, widget=forms.RadioSelect,
+            # Not required: a settings form sent without it keeps the stored choice.
+            choices=Frequency.choices, widget=forms.RadioSelect, required=False,
             label=_("E-Mail-Zusammenfassung Ihrer Benachrichtigungen"),
             help_text=_("Wie oft Sie Neuigkeiten zu Dingen, denen Sie folgen, per E-Mail "
                         "erhalten. Persönliche Benachrichtigungen (z. B. eine Ihnen "

@@ -3,6 +3,7 @@ mails the worker actually wrote: a double beat and a worker killed in the middle
 every digest exactly once."""
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -13,18 +14,27 @@ from notifications.digests import digests_dispatch
 from notifications.models import Digest, DigestSetting, Notification
 from notifications.tasks import notifications_dispatch
 from tests.factories import AdministrationFactory, UserFactory
-from tests.meetings.test_reminders_worker import (  # noqa: F401 - fixtures
-    all_sent,
-    celery_worker_env,
-    drain,
-    mail_dir,
-    sent_mails,
-    wait_until,
-)
+from tests.meetings.test_reminders_worker import all_sent, drain, sent_mails, wait_until
 
 from .helpers import follow, make_project, make_topic, notification
 
 pytestmark = pytest.mark.worker
+
+
+@pytest.fixture
+def mail_dir(tmp_path) -> Path:
+    path = tmp_path / "mails"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def celery_worker_env(mail_dir):
+    """The worker writes mails as files and requeues lost mails at once (as in the
+    meetings reminder worker tests)."""
+    return {"DJANGO_SETTINGS_MODULE": "tests.worker_settings",
+            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "EMAIL_FILE_PATH": str(mail_dir), "OUTBOX_REQUEUE_AFTER_SECONDS": "0"}
 
 
 def test_double_beat_notifies_and_mails_each_follower_once(celery_worker_process, mail_dir):

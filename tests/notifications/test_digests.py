@@ -46,7 +46,8 @@ def test_daily_digest_groups_by_kind_and_thing_newest_first_with_cap(reader, set
     for number in range(8):
         notification(reader, title=f"DMS-Artikel {number}", when=now - timedelta(hours=number))
     notification(reader, title="Protokoll AG Bürgerportal", kind="minutes_published",
-                 kind_label="Protokoll veröffentlicht", target_label="Arbeitsgruppe: AG Bürgerportal",
+                 kind_label="Protokoll veröffentlicht",
+                 target_label="Arbeitsgruppe: AG Bürgerportal",
                  when=now - timedelta(minutes=30), url="/sitzungen/4/#protokoll")
 
     assert digests_dispatch(now=tomorrow_at(8)) == 1

@@ -81,7 +81,8 @@ def test_own_administration_is_followed_by_default_and_can_be_unfollowed(reader,
     post_follow(client, key, follow="0")
 
     assert list(Follow.objects.values_list("target_key", "muted")) == [(key, True)]
-    assert "Landkreis Mayen-Koblenz" not in client.get("/benachrichtigungen/gefolgt/").content.decode()
+    listing = client.get("/benachrichtigungen/gefolgt/").content.decode()
+    assert "Landkreis Mayen-Koblenz" not in listing
     post_follow(client, key, follow="1")  # following again removes the muted row
     assert Follow.objects.count() == 0
     assert "Nicht mehr folgen" in client.get(administration.get_absolute_url()).content.decode()
