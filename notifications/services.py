@@ -128,3 +128,19 @@ def _personal_mail(user: User, *, title: str, url: str) -> OutgoingMail:
             subject=render_subject("notifications/email/personal_subject.txt", context),
             body_text=render_to_string("notifications/email/personal.txt", context),
             body_html=render_to_string("notifications/email/personal.html", context))
+
+
+def _dispatch() -> None:
+    from .tasks import notifications_dispatch
+
+    notifications_dispatch.delay()
+
+
+def notifications_dispatch_after_commit() -> None:
+    """After a change that people follow (minutes published, a new article or project):
+    collect its notifications when the transaction commits, not only at the next beat (in
+    development without beat, the only way). Once per transaction, however many changes."""
+    connection = transaction.get_connection()
+    if any(func is _dispatch for _ids, func, *_rest in connection.run_on_commit):
+        return
+    transaction.on_commit(_dispatch)
