@@ -1,6 +1,7 @@
 """What knowledge adds to notifications: articles can be followed (by whoever may open
 them), and authors follow their own articles by default."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from notifications.registry import (
@@ -23,7 +24,8 @@ def _written_by(user):
 
 def register() -> None:
     """Called once from KnowledgeConfig.ready()."""
-    followable_register(model_followable(Article, _("Artikel"),
-                                         queryset_for=Article.objects.visible_to))
+    followable_register(model_followable(
+        Article, _("Artikel"), queryset_for=Article.objects.visible_to,
+        url=lambda article: reverse("knowledge:article_detail", kwargs={"slug": article.slug})))
     default_follow_register(DefaultFollow("knowledge.article", followers=_authors,
                                           followed_by=_written_by))

@@ -85,15 +85,17 @@ def key_split(key: str) -> tuple[str, int] | None:
     return label, int(pk)
 
 
-def model_followable(model, label: str, *, queryset_for: Callable | None = None) -> Followable:
-    """A followable for a model with `get_absolute_url` and a readable `str()`; member staff
-    follow those in `queryset_for(user)` (all of them by default)."""
+def model_followable(model, label: str, *, queryset_for: Callable | None = None,
+                     url: Callable | None = None) -> Followable:
+    """A followable for a model with a readable `str()` and `get_absolute_url` (or `url(obj)`);
+    member staff follow those in `queryset_for(user)` (all of them by default)."""
     from members.rules import is_member_staff
 
     manager = model._default_manager
 
     def title_url(pks: list[int]) -> dict[int, tuple[str, str]]:
-        return {obj.pk: (str(obj), obj.get_absolute_url()) for obj in manager.filter(pk__in=pks)}
+        link = url or (lambda obj: obj.get_absolute_url())
+        return {obj.pk: (str(obj), link(obj)) for obj in manager.filter(pk__in=pks)}
 
     def visible_to(user, pk: int) -> bool:
         if not is_member_staff(user):

@@ -1,6 +1,7 @@
 """Following and unfollowing through the button, per role; visitors are refused."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.test import Client
 
 from notifications.models import Follow
@@ -102,3 +103,29 @@ def test_follow_list_constant_queries(reader, django_assert_num_queries):
     with django_assert_num_queries(len(small.captured_queries)):
         page = client.get("/benachrichtigungen/gefolgt/").content.decode()
     assert page.count("Nicht mehr folgen") == 12  # 11 topics and the own administration
+
+
+def test_follow_list_names_every_kind_with_its_link(reader, editor, administration):
+    from tests.knowledge.factories import article_make
+    from tests.meetings.test_reminders import make_group
+
+    from .helpers import make_project
+
+    article = article_make(author=reader, title="E-Akte im Bauamt")  # followed by default
+    group = make_group(administration)  # the own administration is a member
+    project = make_project(administration, title="Gemeinsames DMS")
+    follow(reader, make_topic())
+
+    soup = BeautifulSoup(client_for(reader).get("/benachrichtigungen/gefolgt/").content,
+                         "html.parser")
+
+    entries = [(" ".join(li.p.span.get_text(" ").split()), li.a.get_text(), li.a["href"])
+               for li in soup.select("ul.follow-list > li")]
+    assert entries == [
+        ("Arbeitsgruppe · von selbst", group.name, f"/arbeitsgruppen/{group.slug}/"),
+        ("Artikel · von selbst", "E-Akte im Bauamt", f"/wissen/artikel/{article.slug}/"),
+        ("Gemeinsames Projekt · von selbst", "Gemeinsames DMS",
+         f"/vorhaben/projekte/{project.slug}/"),
+        ("Thema", "Dokumentenmanagementsystem", "/vorhaben/themen/dms/"),
+        ("Verwaltung · von selbst", "Landkreis Mayen-Koblenz", administration.get_absolute_url()),
+    ]
