@@ -135,10 +135,9 @@ def test_new_article_collects_after_commit_once_per_transaction(
 
     dms = make_topic()
     follow(reader, dms)
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with transaction.atomic():
-            article_make(author=other_editor, title="Erster", topics=[dms])
-            article_make(author=other_editor, title="Zweiter", topics=[dms])
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+        article_make(author=other_editor, title="Erster", topics=[dms])
+        article_make(author=other_editor, title="Zweiter", topics=[dms])
 
     assert len([c for c in callbacks if c.__name__ == "_dispatch"]) == 1
     assert sorted(row[1] for row in rows(reader)) == ["Erster", "Zweiter"]
