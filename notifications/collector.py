@@ -72,9 +72,10 @@ def _target_labels(keys: set[str]) -> dict[str, str]:
     return labels
 
 
-def notifications_collect(*, now: datetime | None = None) -> int:
-    """Turn the changes since the last run into notifications for their followers; returns
-    the number of new notifications. Safe to run twice or concurrently."""
+def notifications_collect(*, now: datetime | None = None, since: datetime | None = None) -> int:
+    """Turn the changes since the last run (or since `since`, e.g. for demo data) into
+    notifications for their followers; returns the number of new notifications. Safe to
+    run twice or concurrently."""
     now = now or timezone.now()
     with transaction.atomic():
         CollectorState.objects.bulk_create(
@@ -82,8 +83,8 @@ def notifications_collect(*, now: datetime | None = None) -> int:
             ignore_conflicts=True)
         # Concurrent runs wait here for each other (they would only find nothing new).
         state = CollectorState.objects.select_for_update().get(key=STATE_KEY)
-        changes = [change for change in _changes_since(state.watermark - OVERLAP)
-                   if change.targets]
+        start = since if since is not None else state.watermark - OVERLAP
+        changes = [change for change in _changes_since(start) if change.targets]
         followers = followers_of({key for change in changes for key in change.targets})
         allowed = notified_users({uid for ids in followers.values() for uid in ids})
         labels = _target_labels(set(followers))

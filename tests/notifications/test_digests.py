@@ -164,3 +164,13 @@ def test_unsubscribe_link_in_the_digest_works(reader):
     path = link[link.index("/benachrichtigungen/"):].strip()
     Client().post(path)
     assert DigestSetting.objects.get(user=reader).frequency == "never"
+
+
+def test_digest_html_escapes_titles_and_text_keeps_them(reader):
+    notification(reader, title='<script>alert("x")</script> & Co.',
+                 target_label="Thema: <b>fett</b>")
+    digests_dispatch(now=tomorrow_at(8))
+    [mail] = mails_to(reader)
+    assert "<script>" not in mail.body_html and "<b>fett</b>" not in mail.body_html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co." in mail.body_html
+    assert '* <script>alert("x")</script> & Co. (' in mail.body_text
