@@ -6,8 +6,8 @@ from knowledge import demo as knowledge_demo
 from legal import demo as legal_demo
 from meetings import demo as meetings_demo
 from members import demo as members_demo
-from notifications import demo as notifications_demo
 from members.models import Administration, ContactPerson, ProfileAnswer, User
+from notifications import demo as notifications_demo
 from projects import demo as projects_demo
 
 
