@@ -50,3 +50,30 @@ def test_notify_personal_leaves_out_inactive_and_outsiders(administration):
     assert notify_personal([gone, outsider], kind="mention", title="x", url="/",
                            key="k:1") == 0
     assert not Notification.objects.exists()
+
+
+def test_moving_up_from_the_waiting_list_is_a_personal_notification(
+        client, administration, django_capture_on_commit_callbacks):
+    from datetime import timedelta
+
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from meetings.enums import RegistrationStatus
+    from meetings.models import Registration
+    from tests.meetings.test_reminders import make_group, make_meeting
+
+    meeting = make_meeting(make_group(administration), capacity=1,
+                           starts_at=timezone.now() + timedelta(days=20))
+    leaving, waiting = UserFactory.create_batch(2, administration=administration)
+    Registration.objects.create(meeting=meeting, user=leaving)
+    Registration.objects.create(meeting=meeting, user=waiting, status=RegistrationStatus.WAITING)
+    client.force_login(leaving)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("meetings:decline", args=[meeting.pk]))
+
+    assert list(Notification.objects.values_list("user_id", "title", "url", "personal")) == [
+        (waiting.pk, f"Sie sind nachgerückt: {meeting.title}", f"/sitzungen/{meeting.pk}/",
+         True)]
+    assert len(mail.outbox) == 1  # the meetings notice itself, no second mail
