@@ -64,10 +64,12 @@ def test_follow_refuses_unknown_things(reader, key):
     assert Follow.objects.count() == 0
 
 
-def test_follow_keeps_the_redirect_on_this_site(reader):
+@pytest.mark.parametrize("next_url", ["https://evil.example/", "//evil.example/", "-1",
+                                      "members:list", "Nul\x00"])
+def test_follow_keeps_the_redirect_on_this_site(reader, next_url):
     topic = make_topic()
-    response = post_follow(client_for(reader), f"projects.topic:{topic.pk}",
-                           next_url="https://evil.example/")
+    response = post_follow(client_for(reader), f"projects.topic:{topic.pk}", next_url=next_url)
+    assert response.status_code == 302
     assert response["Location"] == "/benachrichtigungen/gefolgt/"
 
 
