@@ -15,10 +15,11 @@ class CommentsConfig(AppConfig):
     verbose_name = _("Kommentare")
 
     def ready(self) -> None:
-        from . import changes, personal_data
+        from . import changes, notify, personal_data
 
         changes.register()
         personal_data.register()
+        notify.register()
         # Visitors never see comments, but comments are not left out of the page cache
         # (common.page_cache.visitor_cache_ignore): the dashboard's "Letzte Änderungen" is
         # kept until the next such write and lists new comments. Comments are rare writes.

@@ -28,5 +28,8 @@ class KnowledgeConfig(AppConfig):
 
         sections.register()
         changes.register()
+        from . import follows
+
+        follows.register()
         personal_data.register()
         commenting.register()

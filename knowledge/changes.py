@@ -3,6 +3,7 @@ documents, each scoped by the rule of its own page (visitors: public ones only).
 
 from datetime import datetime
 
+from django.contrib.postgres.aggregates import ArrayAgg
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -19,13 +20,27 @@ def articles_new_changes(user, limit: int, since: datetime | None = None) -> lis
         items = items.filter(created_at__gt=since)
     rows = (items.order_by("-created_at", "-pk")
             .values("pk", "slug", "title", "created_at", "visibility",
-                    "administration__name")[:limit])
+                    "administration__name", "administration_id")
+            .annotate(topic_ids=ArrayAgg("topics", distinct=True, default=[]))[:limit])
     return [Change(when=row["created_at"], kind="articles", kind_label=_("Neuer Artikel"),
                    object_key=f"knowledge.article:{row['pk']}", title=row["title"],
                    url=reverse("knowledge:article_detail", kwargs={"slug": row["slug"]}),
                    administration=row["administration__name"] or "",
-                   public=row["visibility"] == Visibility.PUBLIC)
+                   public=row["visibility"] == Visibility.PUBLIC,
+                   targets=_targets(row, topics="topic_ids"))
             for row in rows]
+
+
+def _targets(row: dict, **relations: str) -> tuple[str, ...]:
+    """The followable things a new article or document concerns: its topics, articles or
+    joint projects (ids from ArrayAgg, None for none), then its administration."""
+    models = {"topics": "projects.topic", "articles": "knowledge.article",
+              "projects": "projects.jointproject"}
+    keys = [f"{models[name]}:{pk}" for name, field in relations.items()
+            for pk in sorted(row[field]) if pk is not None]
+    if row["administration_id"]:
+        keys.append(f"members.administration:{row['administration_id']}")
+    return tuple(keys)
 
 
 def documents_new_changes(user, limit: int, since: datetime | None = None) -> list[Change]:
@@ -35,12 +50,15 @@ def documents_new_changes(user, limit: int, since: datetime | None = None) -> li
         items = items.filter(created_at__gt=since)
     rows = (items.order_by("-created_at", "-pk")
             .values("pk", "title", "created_at", "visibility",
-                    "administration__name")[:limit])
+                    "administration__name", "administration_id")
+            .annotate(article_ids=ArrayAgg("articles", distinct=True, default=[]),
+                      project_ids=ArrayAgg("joint_projects", distinct=True, default=[]))[:limit])
     return [Change(when=row["created_at"], kind="documents", kind_label=_("Neues Dokument"),
                    object_key=f"knowledge.document:{row['pk']}", title=row["title"],
                    url=reverse("knowledge:document_detail", args=[row["pk"]]),
                    administration=row["administration__name"] or "",
-                   public=row["visibility"] == Visibility.PUBLIC)
+                   public=row["visibility"] == Visibility.PUBLIC,
+                   targets=_targets(row, articles="article_ids", projects="project_ids"))
             for row in rows]
 
 

@@ -41,6 +41,7 @@ urlpatterns = [
     path("rundfragen/", include("polls.urls")),
     path("rundfragen/", include("polls.results.urls")),
     path("kommentare/", include("comments.urls")),
+    path("benachrichtigungen/", include("notifications.urls")),
     # Open data: the OParl 1.1 API below /oparl/v1/ and its page /schnittstellen/.
     path("", include("oparl.urls")),
     # Legal pages, contact form and the coordination office's pages for them (legal.urls).

@@ -22,4 +22,7 @@ class MeetingsConfig(AppConfig):
 
         sections.register()
         changes.register()
+        from . import follows
+
+        follows.register()
         personal_data.register()

@@ -28,13 +28,14 @@ def minutes_published_changes(user, limit: int, since: datetime | None = None) -
         minutes = minutes.filter(published_at__gt=since)
     rows = (minutes.order_by("-published_at", "-pk")
             .values("pk", "published_at", "meeting_id", "meeting__title",
-                    "meeting__host__name")[:limit])
+                    "meeting__host__name", "meeting__working_group_id")[:limit])
     return [Change(when=row["published_at"], kind="minutes_published",
                    kind_label=_("Protokoll veröffentlicht"),
                    object_key=f"meetings.minutes:{row['pk']}",
                    title=row["meeting__title"],
                    url=_meeting_url(row["meeting_id"], "protokoll"),
-                   administration=row["meeting__host__name"] or "")
+                   administration=row["meeting__host__name"] or "",
+                   targets=(f"meetings.workinggroup:{row['meeting__working_group_id']}",))
             for row in rows]
 
 
@@ -48,14 +49,16 @@ def decisions_changes(user, limit: int, since: datetime | None = None) -> list[C
         decisions = decisions.filter(meeting__minutes__published_at__gt=since)
     rows = (decisions.values("meeting_id")
             .annotate(count=Count("pk"), when=F("meeting__minutes__published_at"),
-                      title=F("meeting__title"), host=F("meeting__host__name"))
+                      title=F("meeting__title"), host=F("meeting__host__name"),
+                      group=F("meeting__working_group_id"))
             .order_by("-when", "-meeting_id")[:limit])
     return [Change(when=row["when"], kind="decisions",
                    kind_label=ngettext("%(count)s Beschluss", "%(count)s Beschlüsse",
                                        row["count"]) % {"count": row["count"]},
                    object_key=f"meetings.meeting:{row['meeting_id']}:decisions",
                    title=row["title"], url=_meeting_url(row["meeting_id"], "beschluesse"),
-                   administration=row["host"] or "", count=row["count"])
+                   administration=row["host"] or "", count=row["count"],
+                   targets=(f"meetings.workinggroup:{row['group']}",))
             for row in rows]
 
 

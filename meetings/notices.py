@@ -15,6 +15,8 @@ from functools import partial
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
+from notifications.services import notify_personal
+
 from .enums import MeetingFormat, MeetingState, RegistrationStatus
 from .models import Meeting, Registration
 from .reminders import _Due, _ics_attachment, _queue
@@ -45,6 +47,11 @@ def moved_up_notify(meeting: Meeting, registrations: list[Registration]) -> int:
             recipients = _eligible(due.recipients)
             if recipients:
                 count += _queue(due, recipients)
+                # In the app too (the mail above is the immediate one).
+                notify_personal(recipients, kind="moved_up", key=f"meeting:{meeting.pk}:{stamp}",
+                                title=_("Sie sind nachgerückt: %(title)s") % {
+                                    "title": meeting.title},
+                                url=meeting.get_absolute_url(), mail=False)
     return count
 
 

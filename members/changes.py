@@ -20,13 +20,16 @@ def members_new_changes(user, limit: int, since: datetime | None = None) -> list
     if since is not None:
         members = members.filter(member_since__gte=timezone.localdate(since))
     rows = (members.order_by("-member_since", F("membership_number").desc(nulls_last=True), "-pk")
-            .values("pk", "slug", "name", "member_since")[:limit])
+            .values("pk", "slug", "name", "member_since", "parent_id")[:limit])
     zone = timezone.get_current_timezone()
     return [Change(when=datetime.combine(row["member_since"], time.min, tzinfo=zone),
                    kind="members", kind_label=_("Neues Mitglied"),
                    object_key=f"members.administration:{row['pk']}", title=row["name"],
                    url=reverse("members:detail", args=[row["slug"]]),
-                   administration=row["name"], public=True, day_only=True)
+                   administration=row["name"], public=True, day_only=True,
+                   # Whoever follows the new member's Kreis (or Verbandsgemeinde) hears of it.
+                   targets=tuple(f"members.administration:{pk}"
+                                 for pk in (row["pk"], row["parent_id"]) if pk))
             for row in rows]
 
 

@@ -18,6 +18,7 @@ from .models import (
     ProfileQuestion,
     User,
 )
+from .settings_parts import settings_parts
 
 
 class AdministrationForm(ModelForm):
@@ -173,14 +174,31 @@ class RemovalRequestForm(Form):
 
 
 class NotificationsForm(Form):
-    """One checkbox per reminder kind; ticked means the person wants these mails."""
+    """The settings other apps add (members.settings_parts, e.g. the e-mail digest), then
+    one checkbox per reminder kind; ticked means the person wants these mails."""
 
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
+        self.part_fields: dict[str, list[str]] = {}
+        for part in settings_parts():
+            fields = part.fields(user)
+            self.fields.update(fields)
+            self.part_fields[part.key] = list(fields)
         for kind in reminder_kinds(user):
             self.fields[kind.value] = forms.BooleanField(
                 label=kind.label, help_text=kind.help_text, required=False,
                 initial=kind.value not in user.muted_reminders)
 
+    def _part_names(self) -> set[str]:
+        return {name for names in self.part_fields.values() for name in names}
+
+    def part_boundfields(self) -> list:
+        return [self[name] for name in self.fields if name in self._part_names()]
+
+    def reminder_boundfields(self) -> list:
+        return [self[name] for name in self.fields if name not in self._part_names()]
+
     def wanted(self) -> set[str]:
-        return {name for name, ticked in self.cleaned_data.items() if ticked}
+        parts = self._part_names()
+        return {name for name, ticked in self.cleaned_data.items()
+                if ticked and name not in parts}

@@ -1,3 +1,9 @@
+"""Follow, in-app notifications and e-mail digests.
+
+Registers what lies on its own floor and below: administrations can be followed, and
+everyone follows their own administration by default. The apps above register their
+followable things and default follows themselves (e.g. meetings/follows.py)."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -5,3 +11,9 @@ from django.utils.translation import gettext_lazy as _
 class NotificationsConfig(AppConfig):
     name = "notifications"
     verbose_name = _("Benachrichtigungen")
+
+    def ready(self) -> None:
+        from . import follows
+
+        follows.register()
+        follows.register_settings()

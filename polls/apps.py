@@ -11,7 +11,7 @@ class PollsConfig(AppConfig):
         from common.reminders import reminder_expiry_register, reminder_kinds_register
         from common.search.registry import search_source_register
 
-        from . import changes, commenting, personal_data, reminders
+        from . import changes, commenting, follows, personal_data, reminders
         from .search import PollSource
 
         search_source_register(PollSource())
@@ -20,6 +20,7 @@ class PollsConfig(AppConfig):
         changes.register()
         personal_data.register()
         commenting.register()
+        follows.register()
 
         from .results import register as results_register
 

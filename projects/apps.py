@@ -21,6 +21,9 @@ class ProjectsConfig(AppConfig):
         reminder_expiry_register("survey_round", reminders.survey_reminder_expired_reason)
         sections.register()
         changes.register()
+        from . import follows
+
+        follows.register()
         # Statuses and what derives from them are internal: no visitor page shows them.
         visitor_cache_ignore("projects.Status", "projects.StatusChange", "projects.StageCount",
                              "projects.StageChangeMonth", "projects.MaturityCount",

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from common.permissions import permission_check
 from common.slugs import slug_save
+from notifications.services import notifications_dispatch_after_commit
 
 from ..models import Article, ArticleReview, ArticleRevision
 
@@ -72,6 +73,7 @@ def article_create(*, author, title: str, summary: str, body: str, category, vis
     _relations_set(article, tags=tags, topics=topics, joint_projects=joint_projects,
                    meetings=meetings)
     _revision_add(article=article, user=author, message=message or _("Erste Fassung"))
+    notifications_dispatch_after_commit()
     return article
 
 

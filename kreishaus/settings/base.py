@@ -381,6 +381,18 @@ CELERY_BEAT_SCHEDULE["poll-reminders-dispatch"] = {
     "schedule": REMINDER_INTERVAL_SECONDS,
     "options": {"expires": REMINDER_INTERVAL_SECONDS},
 }
+# Notifications (app notifications): the collector turns recent changes into
+# notifications and queues the digests that are due, every NOTIFICATIONS_INTERVAL_SECONDS;
+# daily and weekly digests (weekly: Mondays) go out from DIGEST_HOUR local time; the
+# unsubscribe link in a digest works for DIGEST_UNSUBSCRIBE_VALID_DAYS.
+NOTIFICATIONS_INTERVAL_SECONDS = env.int("NOTIFICATIONS_INTERVAL_SECONDS", default=300)
+DIGEST_HOUR = env.int("DIGEST_HOUR", default=7)
+DIGEST_UNSUBSCRIBE_VALID_DAYS = env.int("DIGEST_UNSUBSCRIBE_VALID_DAYS", default=90)
+CELERY_BEAT_SCHEDULE["notifications-dispatch"] = {
+    "task": "notifications.tasks.notifications_dispatch",
+    "schedule": NOTIFICATIONS_INTERVAL_SECONDS,
+    "options": {"expires": NOTIFICATIONS_INTERVAL_SECONDS},
+}
 CELERY_BEAT_SCHEDULE["feedback-delete-old"] = {
     "task": "legal.tasks.feedback_delete_old",
     "schedule": 24 * 3600,

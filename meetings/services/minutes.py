@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from common.permissions import permission_check
 from members.models import User
+from notifications.services import notifications_dispatch_after_commit
 
 from ..enums import MeetingState, MinutesState
 from ..models import Decision, Meeting, Minutes, MinutesRevision
@@ -75,6 +76,7 @@ def minutes_publish(*, meeting: Meeting, by: User) -> Minutes:
         meeting.state = MeetingState.MINUTES_PUBLISHED
         meeting.save(update_fields=["state", "updated_at"])
         reminders_dispatch_after_commit()
+        notifications_dispatch_after_commit()
     return minutes
 
 

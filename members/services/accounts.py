@@ -10,6 +10,7 @@ from common.reminders import reminder_kinds
 
 from ..enums import Role
 from ..models import User
+from ..settings_parts import settings_parts
 
 
 def user_change_role(*, user: User, role: str, by: User) -> None:
@@ -46,8 +47,11 @@ def profile_update(*, user: User, fields: dict) -> User:
     return user
 
 
-def notifications_save(*, user: User, wanted: set[str]) -> User:
-    """Store the reminder kinds the person switched off (everything not wanted)."""
+def notifications_save(*, user: User, wanted: set[str], data: dict | None = None) -> User:
+    """Store the reminder kinds the person switched off (everything not wanted), and the
+    settings other apps put on the page (members.settings_parts) from `data`."""
+    for part in settings_parts():
+        part.save(user, data or {})
     # Kinds the person is not offered keep their stored setting (a former coordinator who
     # muted feedback reminders keeps that, should the role come back).
     offered = {kind.value for kind in reminder_kinds(user)}

@@ -17,7 +17,7 @@ from ..services.accounts import notifications_save
 def notifications(request):
     form = NotificationsForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        notifications_save(user=request.user, wanted=form.wanted())
+        notifications_save(user=request.user, wanted=form.wanted(), data=form.cleaned_data)
         messages.success(request, _("Ihre Einstellungen zu Erinnerungen wurden gespeichert."))
         return redirect("notifications")
     return render(request, "account/notifications.html", {"form": form})

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from common.permissions import permission_check
 from common.search.indexing import search_index
 
+from ..follows import poll_asked_notify
 from ..models import AnswerItem, Audience, Poll, Question, QuestionKind
 
 CHOICE_KINDS = (QuestionKind.SINGLE, QuestionKind.MULTIPLE)
@@ -91,6 +92,7 @@ def poll_create(*, by, title: str, context: str = "", topics=(), audience: str =
             for position, question in enumerate(questions, start=1))
         # bulk_create sends no signals: the entry written by the first save lacks them.
         search_index("poll", [poll.pk])
+        poll_asked_notify(poll)
     return poll
 
 

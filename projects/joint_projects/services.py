@@ -17,6 +17,7 @@ from common.phrases import END_BEFORE_START
 from common.slugs import slug_save
 from meetings.models import Decision
 from members.models import Administration, User
+from notifications.services import notifications_dispatch_after_commit
 
 from ..models import JointProject, Milestone, ProjectDocument, Topic
 
@@ -35,7 +36,8 @@ def joint_project_save(*, project: JointProject, fields: dict, by: User,
                        decisions: Iterable[Decision]) -> JointProject:
     """Create or change a project and replace its participants, topics and decisions;
     without a short address one is made from the title."""
-    if project.pk is None:
+    created = project.pk is None
+    if created:
         permission_check(by, "projects.add_joint_project")
     else:
         # Forms change the instance while validating; the rights follow the stored lead.
@@ -55,6 +57,8 @@ def joint_project_save(*, project: JointProject, fields: dict, by: User,
         project.participants.set(participants)
         project.topics.set(topics)
         project.decisions.set(decisions)
+        if created:
+            notifications_dispatch_after_commit()
     return project
 
 

@@ -110,12 +110,13 @@ def test_category_list_query_count_does_not_grow(client, coordinator, reader,
                                                  django_assert_num_queries):
     CategoryFactory()
     client.force_login(coordinator)
-    # Session, user, the administration in the header, the categories with counts.
-    with django_assert_num_queries(4):
+    # Session, user, the administration in the header, the unread notifications (bell),
+    # the categories with counts.
+    with django_assert_num_queries(5):
         client.get(reverse("knowledge:category_list"))
     for category in CategoryFactory.create_batch(29):
         article_make(author=reader, category=category)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         response = client.get(reverse("knowledge:category_list"))
 
     assert len(response.context["categories"]) == 30

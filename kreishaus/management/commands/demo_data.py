@@ -8,6 +8,7 @@ from legal import demo as legal_demo
 from meetings import demo as meetings_demo
 from members import demo as members_demo
 from members.models import Administration, ContactPerson, ProfileAnswer, User
+from notifications import demo as notifications_demo
 from polls import demo as polls_demo
 from projects import demo as projects_demo
 
@@ -37,6 +38,8 @@ class Command(BaseCommand):
             polls_demo.load()
             # Fills every legal page that has no text yet (never overwrites an edited one).
             legal_demo.load()
+            # Follows of the demo logins and the notifications of the last weeks.
+            notifications_demo.load()
             # Saves index themselves; a rebuild also covers rows the loaders bulk-created.
             search_rebuild()
         meetings = meetings_demo.counts()
