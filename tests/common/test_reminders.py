@@ -87,7 +87,9 @@ def test_kinds_come_from_the_apps_with_the_stored_values():
         ("survey", "Erinnerungen an offene Sachstandserhebungen"),
         ("article_review", "Erinnerungen an die Prüfung von Artikeln"),
         ("feedback", "Erinnerungen an unbeantwortete Rückmeldungen (Koordinierungsstelle)"),
+        ("mention", "Erwähnungen in Kommentaren"),
         ("poll", "Erinnerungen an offene Rundfragen"),
+        ("poll_asked", "Neue Rundfragen an Ihre Verwaltung"),
     ]
 
 
