@@ -55,6 +55,7 @@ from common.reminders import (
 )
 from members.enums import Role
 from members.models import User
+from notifications.services import notify_personal
 
 from .enums import ActionItemStatus, MeetingState, MinutesState, RegistrationStatus
 from .ical import meeting_ics
@@ -119,7 +120,18 @@ def reminders_dispatch(now: datetime | None = None) -> int:
             recipients = _mailable(due, queued_before[(due.kind, due.object_key)])
             if recipients:
                 count += _queue(due, recipients)
+                if due.template == "action_assigned":
+                    _assigned_in_app(due, recipients)
     return count
+
+
+def _assigned_in_app(due: _Due, recipients: list[User]) -> None:
+    """An action item one became responsible for is also a personal notification in the
+    app (the mail above is the immediate one)."""
+    item = due.obj
+    notify_personal(recipients, kind="action_assigned", key=f"{due.object_key}:{due.kind}",
+                    title=_("Aufgabe für Sie: %(title)s") % {"title": item.title},
+                    url=f"{item.meeting.get_absolute_url()}#aufgaben", mail=False)
 
 
 def _mailable(due: _Due, taken: set[int]) -> list[User]:

@@ -255,6 +255,13 @@ def test_person_made_responsible_is_told_with_due_date_and_link_once(
     with django_capture_on_commit_callbacks(execute=True):
         assert reminders_dispatch() == 0
     assert len(mail.outbox) == 1
+    # In the app too, once: the bell of the person responsible.
+    from notifications.models import Notification
+
+    (notice,) = Notification.objects.filter(user=person)
+    assert notice.personal and notice.title == (
+        "Aufgabe für Sie: Musterdienstanweisung E-Akte abstimmen")
+    assert notice.url == f"/sitzungen/{published.pk}/#aufgaben"
 
 
 def test_new_due_date_is_told_unrelated_edits_are_not(
