@@ -13,7 +13,9 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Benachrichtigungen")
 
     def ready(self) -> None:
-        from . import follows
+        # The task module registers its Celery task in every process (also those that only
+        # queue it after a commit, where autodiscovery has not run).
+        from . import follows, tasks  # noqa: F401
 
         follows.register()
         follows.register_settings()

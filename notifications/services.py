@@ -1,6 +1,8 @@
 """Writes of the notifications app: following, reading, the digest setting, personal notices."""
 
+import threading
 from collections.abc import Iterable
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -93,6 +95,7 @@ def notify_personal(users: Iterable[User], *, kind: str, title: str, url: str, k
     by_id = {user.pk: user for user in users}
     if not by_id:
         return 0
+    mail = mail and not _is_quiet()
     recipients = {user.pk: user for user in User.objects.filter(member_staff_q(),
                                                                 pk__in=list(by_id))}
     now = timezone.now()
@@ -130,6 +133,24 @@ def _personal_mail(user: User, *, title: str, url: str) -> OutgoingMail:
             body_html=render_to_string("notifications/email/personal.html", context))
 
 
+_quiet = threading.local()
+
+
+@contextmanager
+def notifications_quiet():
+    """Loading demo data: personal notices are written to the app without a mail, and the
+    collector is not started after the commit (the beat's next run finds the changes)."""
+    _quiet.on = True
+    try:
+        yield
+    finally:
+        _quiet.on = False
+
+
+def _is_quiet() -> bool:
+    return getattr(_quiet, "on", False)
+
+
 def _dispatch() -> None:
     from .tasks import notifications_dispatch
 
@@ -140,6 +161,8 @@ def notifications_dispatch_after_commit() -> None:
     """After a change that people follow (minutes published, a new article or project):
     collect its notifications when the transaction commits, not only at the next beat (in
     development without beat, the only way). Once per transaction, however many changes."""
+    if _is_quiet():
+        return
     connection = transaction.get_connection()
     if any(func is _dispatch for _ids, func, *_rest in connection.run_on_commit):
         return

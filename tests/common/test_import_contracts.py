@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("common", "members", "meetings", "projects", "knowledge", "kreishaus")
+PACKAGES = ("common", "geo", "members", "meetings", "legal", "notifications", "comments",
+            "projects", "knowledge", "oparl", "polls", "kreishaus")
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 pytestmark = pytest.mark.skipif(not LINT_IMPORTS.exists(),

@@ -262,9 +262,10 @@ def test_start_page_query_count_does_not_grow_with_articles(
     # Categories with counts, newest, recently changed, three filter choice lists (category,
     # tag, topic; the contributor is a text field), the result count, page and its tags
     # (plus one lookup per selected choice); members add session, user and the
-    # administration in the header (no permission tables: members.models.User.has_perm).
+    # administration in the header (no permission tables: members.models.User.has_perm)
+    # and the bell's unread count.
     lookups = len(set(params) & {"kategorie", "schlagwort", "thema"})
-    expected = 9 + lookups + (3 if role == "member" else 0)
+    expected = 9 + lookups + (4 if role == "member" else 0)
 
     with django_assert_num_queries(expected):
         few = client.get(INDEX, params)

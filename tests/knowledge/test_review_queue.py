@@ -143,5 +143,6 @@ def test_queries_do_not_grow_with_the_due_articles(client, coordinator, reader, 
 def test_reader_pays_no_query_for_it(client, reader, coordinator, due_articles, cache_on):
     client.force_login(reader)
     _queries(client)
-    # As before the queue existed: session, user, the administration in the header.
-    assert _queries(client) == 3
+    # As before the queue existed: session, user, the administration in the header, the
+    # bell's unread count.
+    assert _queries(client) == 4

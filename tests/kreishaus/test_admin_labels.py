@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 # German words that are also field names in this code base.
 GERMAN_TOO = {"name", "status", "id", "format", "logo", "pdf", "e-mail", "ical", "website",
-              "version", "video", "themenfeld", "lebenslage", "person", "organisation"}
+              "version", "video", "themenfeld", "lebenslage", "person", "organisation", "text"}
 
 
 def _raw_names() -> set[str]:

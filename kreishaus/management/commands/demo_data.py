@@ -9,6 +9,7 @@ from meetings import demo as meetings_demo
 from members import demo as members_demo
 from members.models import Administration, ContactPerson, ProfileAnswer, User
 from notifications import demo as notifications_demo
+from notifications.services import notifications_quiet
 from polls import demo as polls_demo
 from projects import demo as projects_demo
 
@@ -26,7 +27,9 @@ class Command(BaseCommand):
         if if_empty and Administration.objects.exists():
             self.stdout.write("Database already holds data; demo data not loaded.")
             return
-        with transaction.atomic():
+        # Demo comments mention administrations: their editors see it in the app, but
+        # loading demo data sends no mail.
+        with transaction.atomic(), notifications_quiet():
             members_demo.load()
             meetings_demo.load()
             projects_demo.load()
