@@ -65,7 +65,8 @@ def test_person_exports_data_asks_for_removal_and_coordinator_confirms(
     with open(download.path(), encoding="utf-8") as handle:
         document = json.load(handle)
     assert {part["schluessel"] for part in document["bereiche"]} == {
-        "members", "meetings", "projects", "knowledge", "common", "legal"}
+        "members", "meetings", "projects", "knowledge", "common", "legal", "polls",
+        "comments"}
 
     # The request, with its confirmation box.
     page.get_by_role("navigation", name="Kontoeinstellungen") \
