@@ -124,8 +124,12 @@ def _client(email: str) -> Client:
 def test_charts_and_list_come_from_the_cache_for_readers(reader):
     first, first_queries = _get(reader, TOPIC_PAGE)
     again, queries = _get(reader, TOPIC_PAGE)
-    assert _main(again) == _main(first)
-    assert queries <= 5  # session, user, topic, the page sections' queries
+    # Without the personal tokens of the follow and comment forms (rendered afresh).
+    tokens = re.compile(r'name="(csrfmiddlewaretoken|_once)" value="[^"]*"')
+    assert tokens.sub("", _main(again)) == tokens.sub("", _main(first))
+    # session, user, topic, the page sections' queries; the bell, the follow button and
+    # the comments section (issue 15) are per person, outside the cached parts.
+    assert queries <= 10
 
 
 def test_edit_links_stay_with_those_who_may_edit(demo):

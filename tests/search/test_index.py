@@ -218,7 +218,7 @@ def test_rebuild_command_recreates_the_index(member_client, reader, administrati
     output = capsys.readouterr().out
     assert output.startswith("Suchindex neu aufgebaut in ")
     assert output.rstrip().endswith(": 1 × Artikel, 0 × Dokument, 0 × Sitzung, 0 × Projekt, "
-                                    "1 × Mitglied.")
+                                    "0 × Rundfrage, 1 × Mitglied.")
 
 
 def test_rebuild_if_empty_fills_an_empty_index_only(member_client, reader, capsys):
