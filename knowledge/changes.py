@@ -1,16 +1,18 @@
-"""What knowledge adds to the recent changes (common.changes): new articles and new
-documents, each scoped by the rule of its own page (visitors: public ones only)."""
+"""What knowledge adds to the recent changes (common.changes): new articles, revised
+articles and new documents, each scoped by the rule of its own page (visitors: public
+ones only)."""
 
 from datetime import datetime
 
 from django.contrib.postgres.aggregates import ArrayAgg
+from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from common.changes import Change, change_source_register
 
 from .enums import Visibility
-from .models import Article, Document
+from .models import Article, ArticleRevision, Document
 
 
 def articles_new_changes(user, limit: int, since: datetime | None = None) -> list[Change]:
@@ -28,6 +30,32 @@ def articles_new_changes(user, limit: int, since: datetime | None = None) -> lis
                    administration=row["administration__name"] or "",
                    public=row["visibility"] == Visibility.PUBLIC,
                    targets=_targets(row, topics="topic_ids"))
+            for row in rows]
+
+
+def articles_revised_changes(user, limit: int, since: datetime | None = None) -> list[Change]:
+    """Revisions saved lately (not the first version, which is the new article) of articles
+    the user may open, newest first (one query). Each revision is a change of its own, so
+    followers hear of every revision once."""
+    items = ArticleRevision.objects.filter(
+        number__gt=1, article__in=Article.objects.listed_for(user))
+    if since is not None:
+        items = items.filter(created_at__gt=since)
+    rows = (items.order_by("-created_at", "-pk")
+            .values("pk", "number", "created_at", "article_id", "article__slug",
+                    "article__title", "article__visibility", "article__administration__name",
+                    administration_id=F("article__administration_id"))
+            .annotate(topic_ids=ArrayAgg("article__topics", distinct=True, default=[]))[:limit])
+    return [Change(when=row["created_at"], kind="articles_revised",
+                   kind_label=_("Artikel überarbeitet"),
+                   object_key=f"knowledge.articlerevision:{row['pk']}",
+                   title=_("%(title)s (Version %(number)s)") % {
+                       "title": row["article__title"], "number": row["number"]},
+                   url=reverse("knowledge:article_detail", kwargs={"slug": row["article__slug"]}),
+                   administration=row["article__administration__name"] or "",
+                   public=row["article__visibility"] == Visibility.PUBLIC,
+                   targets=_targets({**row, "article_ids": [row["article_id"]]},
+                                    articles="article_ids", topics="topic_ids"))
             for row in rows]
 
 
@@ -65,4 +93,5 @@ def documents_new_changes(user, limit: int, since: datetime | None = None) -> li
 def register() -> None:
     """Called once from KnowledgeConfig.ready()."""
     change_source_register("articles", articles_new_changes)
+    change_source_register("articles_revised", articles_revised_changes)
     change_source_register("documents", documents_new_changes)

@@ -199,6 +199,8 @@ class ArticleRevision(models.Model):
         verbose_name = _("Artikelversion")
         verbose_name_plural = _("Artikelversionen")
         ordering = ["article", "-number"]
+        # Recent changes read the newest revisions of all articles.
+        indexes = [models.Index(fields=["-created_at"])]
         constraints = [models.UniqueConstraint(fields=["article", "number"],
                                                name="knowledge_revision_unique_number")]
 

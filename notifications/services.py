@@ -1,8 +1,10 @@
 """Writes of the notifications app: following, reading, the digest setting, personal notices."""
 
+import logging
 import threading
 from collections.abc import Iterable
 from contextlib import contextmanager
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -17,7 +19,7 @@ from common.permissions import permission_check
 from members.models import User
 
 from .enums import Frequency
-from .models import DigestSetting, Follow, Notification
+from .models import CollectorState, DigestSetting, Follow, Notification
 from .registry import followable, key_split
 from .selectors import follows_default_of, member_staff_q
 
@@ -151,10 +153,46 @@ def _is_quiet() -> bool:
     return getattr(_quiet, "on", False)
 
 
+logger = logging.getLogger(__name__)
+
+# A burst of changes (120 articles saved one by one) must not queue 120 collector runs in
+# front of the mails: while one run is queued and not yet started, the next change needs
+# none (that run reads it). The marker is a row, so web and worker processes share it; the
+# task removes it when it starts, so a change committed during a run queues the next one.
+# A marker older than DISPATCH_STALE belongs to a lost task and holds nothing back.
+DISPATCH_MARKER = "dispatch-queued"
+DISPATCH_STALE = timedelta(minutes=2)
+
+
+def _dispatch_claim() -> bool:
+    """Set the marker unless a fresh one is set; True if this caller set it."""
+    now = timezone.now()
+    table = connection.ops.quote_name(CollectorState._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (key, watermark) VALUES (%s, %s) "  # noqa: S608
+            "ON CONFLICT (key) DO UPDATE SET watermark = EXCLUDED.watermark "
+            f"WHERE {table}.watermark < %s RETURNING key",
+            [DISPATCH_MARKER, now, now - DISPATCH_STALE])
+        return cursor.fetchone() is not None
+
+
+def dispatch_marker_clear() -> None:
+    """Called by the task as it starts: changes from now on queue the next run."""
+    CollectorState.objects.filter(key=DISPATCH_MARKER).delete()
+
+
 def _dispatch() -> None:
     from .tasks import notifications_dispatch
 
-    notifications_dispatch.delay()
+    if not _dispatch_claim():
+        return
+    try:
+        notifications_dispatch.delay()
+    except Exception:  # the broker is down: the change is committed, the beat collects it
+        logger.warning("Notifications collector not queued; the next beat collects.",
+                       exc_info=True)
+        dispatch_marker_clear()
 
 
 def notifications_dispatch_after_commit() -> None:

@@ -9,5 +9,7 @@ def notifications_dispatch() -> tuple[int, int]:
     derived from the database; safe to repeat). Returns (notifications, digests)."""
     from .collector import notifications_collect
     from .digests import digests_dispatch
+    from .services import dispatch_marker_clear
 
+    dispatch_marker_clear()
     return notifications_collect(), digests_dispatch()

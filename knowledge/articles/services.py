@@ -34,10 +34,13 @@ def _revision_add(*, article: Article, user, message: str,
     article.reviewed_at = timezone.localdate()
     Article.objects.filter(pk=article.pk).update(revision_number=article.revision_number,
                                                  reviewed_at=article.reviewed_at)
-    return ArticleRevision.objects.create(
+    revision = ArticleRevision.objects.create(
         article=article, number=article.revision_number, title=article.title,
         summary=article.summary, body=article.body, author=user, message=message[:200],
         restored_from=restored_from)
+    # Followers of the article, its topics and its administration hear of it.
+    notifications_dispatch_after_commit()
+    return revision
 
 
 def _relations_set(article: Article, *, tags, topics, joint_projects, meetings) -> None:
@@ -73,7 +76,6 @@ def article_create(*, author, title: str, summary: str, body: str, category, vis
     _relations_set(article, tags=tags, topics=topics, joint_projects=joint_projects,
                    meetings=meetings)
     _revision_add(article=article, user=author, message=message or _("Erste Fassung"))
-    notifications_dispatch_after_commit()
     return article
 
 

@@ -58,8 +58,8 @@ def _status_changes(administration, editor, topics, *, when):
 
 
 def test_every_app_registers_its_sources():
-    assert change_sources() == ["articles", "comments", "decisions", "documents",
-                                "joint_projects", "members", "minutes_published",
+    assert change_sources() == ["articles", "articles_revised", "comments", "decisions",
+                                "documents", "joint_projects", "members", "minutes_published",
                                 "poll_results", "polls", "status_changes"]
 
 
@@ -245,15 +245,15 @@ def test_demo_network_shows_its_history_at_once(client):
     visitor = recent_changes(AnonymousUser(), limit=200)
 
     kinds = {change.kind for change in changes}
-    assert kinds == {"articles", "comments", "decisions", "documents", "joint_projects",
-                     "members", "minutes_published", "poll_results", "polls",
-                     "status_changes"}
+    assert kinds == {"articles", "articles_revised", "comments", "decisions", "documents",
+                     "joint_projects", "members", "minutes_published", "poll_results",
+                     "polls", "status_changes"}
     assert all(change.when <= timezone.now() for change in changes)
     visitor_kinds = {change.kind for change in visitor}
     assert {"articles", "joint_projects", "members"} <= visitor_kinds
     # Rundfragen: only those with a published summary (the demo's DMS poll).
-    assert visitor_kinds <= {"articles", "documents", "joint_projects", "members",
-                             "poll_results"}
+    assert visitor_kinds <= {"articles", "articles_revised", "documents", "joint_projects",
+                             "members", "poll_results"}
     assert all(change.public for change in visitor)
     html = _changes_html(client, reader)
     assert re.search(r"Sachstände:</span>\s*<a [^>]+>[^<]+: \d+ Statusänderungen</a>", html)

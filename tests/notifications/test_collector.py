@@ -141,3 +141,81 @@ def test_new_article_collects_after_commit_once_per_transaction(
 
     assert len([c for c in callbacks if c.__name__ == "_dispatch"]) == 1
     assert sorted(row[1] for row in rows(reader)) == ["Erster", "Zweiter"]
+
+
+def test_collect_notifies_followers_of_every_revision_once(reader, editor, other_editor):
+    from knowledge.articles.services import article_restore, article_update
+
+    dms = make_topic()
+    follow(reader, dms)
+    article = article_make(author=other_editor, title="DMS-Auswahl", topics=[dms])
+    notifications_collect()
+    follow(editor, article)
+
+    article_update(article=article, user=other_editor, expected_revision=1,
+                   message="Kosten ergänzt", body="Mit **Kosten**.")
+    assert notifications_collect() == 3  # the topic's follower, the article's, the author
+    assert notifications_collect() == 0  # a second beat: nothing twice
+    article_restore(article=article, revision=article.revisions.get(number=1),
+                    user=other_editor)
+    notifications_collect()
+
+    assert rows(reader) == [
+        ("articles", "DMS-Auswahl", "Thema: Dokumentenmanagementsystem",
+         f"/wissen/artikel/{article.slug}/"),
+        ("articles_revised", "DMS-Auswahl (Version 2)", "Thema: Dokumentenmanagementsystem",
+         f"/wissen/artikel/{article.slug}/"),
+        ("articles_revised", "DMS-Auswahl (Version 3)", "Thema: Dokumentenmanagementsystem",
+         f"/wissen/artikel/{article.slug}/")]
+    assert [row[:3] for row in rows(editor)] == [
+        ("articles_revised", "DMS-Auswahl (Version 2)", "Artikel: DMS-Auswahl"),
+        ("articles_revised", "DMS-Auswahl (Version 3)", "Artikel: DMS-Auswahl")]
+    assert Notification.objects.get(user=reader, kind="articles_revised",
+                                    title__endswith="2)").kind_label == "Artikel überarbeitet"
+
+
+def test_revisions_of_an_archived_article_notify_nobody(reader, other_editor):
+    from knowledge.articles.services import article_update
+    from knowledge.models import Article
+
+    dms = make_topic()
+    follow(reader, dms)
+    article = article_make(author=other_editor, title="Veraltet", topics=[dms])
+    Article.objects.filter(pk=article.pk).update(archived_at=timezone.now())
+    article.refresh_from_db()
+    article_update(article=article, user=other_editor, expected_revision=1, body="Neu")
+
+    notifications_collect()
+
+    assert rows(reader) == []
+    assert not Notification.objects.filter(kind="articles_revised").exists()
+
+
+def test_a_burst_of_changes_queues_one_collector_run_until_it_starts(settings):
+    from datetime import timedelta
+
+    from notifications import services
+    from notifications.models import CollectorState
+
+    assert services._dispatch_claim() is True  # the first change queues a run
+    assert services._dispatch_claim() is False  # the next ones find it queued
+    assert services._dispatch_claim() is False
+    services.dispatch_marker_clear()  # the run starts: later changes need another one
+    assert services._dispatch_claim() is True
+    CollectorState.objects.filter(key=services.DISPATCH_MARKER).update(
+        watermark=timezone.now() - timedelta(minutes=3))
+    assert services._dispatch_claim() is True  # a lost task holds nothing back
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_task_clears_the_marker_when_it_runs(reader, other_editor):
+    from notifications.models import CollectorState
+
+    dms = make_topic()
+    follow(reader, dms)
+    for title in ("Erster", "Zweiter"):  # two transactions, each committed
+        article_make(author=other_editor, title=title, topics=[dms])
+
+    # Tasks run in-process here: each commit's run started (and cleared the marker) at once.
+    assert sorted(row[1] for row in rows(reader)) == ["Erster", "Zweiter"]
+    assert not CollectorState.objects.filter(key="dispatch-queued").exists()
