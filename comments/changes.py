@@ -37,13 +37,13 @@ def comments_new_changes(user, limit: int, since: datetime | None = None) -> lis
         items = items.filter(created_at__gt=since)
     rows = (items.order_by("-created_at", "-pk").annotate(target_title=title)
             .values("pk", "created_at", "content_type_id", "object_id", "target_title",
-                    "administration__name")[:limit])
+                    "administration__name", "author_id")[:limit])
     return [Change(when=row["created_at"], kind="comments", kind_label=_("Neuer Kommentar"),
                    object_key=f"comments.comment:{row['pk']}",
                    title=_("Kommentar zu „%(title)s“") % {"title": row["target_title"] or ""},
                    url=reverse("comments:comment", args=[row["pk"]]),
                    administration=row["administration__name"] or "", public=False,
-                   targets=(_target_key(row),))
+                   targets=(_target_key(row),), by=row["author_id"])
             for row in rows]
 
 

@@ -45,6 +45,9 @@ class Change:
     # The followable things it concerns, as "app.model:pk" keys (a topic, an administration,
     # a working group …): whoever follows one of them is notified of the change.
     targets: tuple[str, ...] = ()
+    # The person who made the change, where a source knows one: they are not notified of
+    # their own change (an author following their article hears of others' revisions only).
+    by: int | None = None
 
 
 Source = Callable[[Any, int, datetime | None], list[Change]]

@@ -22,14 +22,14 @@ def articles_new_changes(user, limit: int, since: datetime | None = None) -> lis
         items = items.filter(created_at__gt=since)
     rows = (items.order_by("-created_at", "-pk")
             .values("pk", "slug", "title", "created_at", "visibility",
-                    "administration__name", "administration_id")
+                    "administration__name", "administration_id", "author_id")
             .annotate(topic_ids=ArrayAgg("topics", distinct=True, default=[]))[:limit])
     return [Change(when=row["created_at"], kind="articles", kind_label=_("Neuer Artikel"),
                    object_key=f"knowledge.article:{row['pk']}", title=row["title"],
                    url=reverse("knowledge:article_detail", kwargs={"slug": row["slug"]}),
                    administration=row["administration__name"] or "",
                    public=row["visibility"] == Visibility.PUBLIC,
-                   targets=_targets(row, topics="topic_ids"))
+                   targets=_targets(row, topics="topic_ids"), by=row["author_id"])
             for row in rows]
 
 
@@ -44,7 +44,7 @@ def articles_revised_changes(user, limit: int, since: datetime | None = None) ->
     rows = (items.order_by("-created_at", "-pk")
             .values("pk", "number", "created_at", "article_id", "article__slug",
                     "article__title", "article__visibility", "article__administration__name",
-                    administration_id=F("article__administration_id"))
+                    "author_id", administration_id=F("article__administration_id"))
             .annotate(topic_ids=ArrayAgg("article__topics", distinct=True, default=[]))[:limit])
     return [Change(when=row["created_at"], kind="articles_revised",
                    kind_label=_("Artikel überarbeitet"),
@@ -55,7 +55,8 @@ def articles_revised_changes(user, limit: int, since: datetime | None = None) ->
                    administration=row["article__administration__name"] or "",
                    public=row["article__visibility"] == Visibility.PUBLIC,
                    targets=_targets({**row, "article_ids": [row["article_id"]]},
-                                    articles="article_ids", topics="topic_ids"))
+                                    articles="article_ids", topics="topic_ids"),
+                   by=row["author_id"])
             for row in rows]
 
 
@@ -78,7 +79,7 @@ def documents_new_changes(user, limit: int, since: datetime | None = None) -> li
         items = items.filter(created_at__gt=since)
     rows = (items.order_by("-created_at", "-pk")
             .values("pk", "title", "created_at", "visibility",
-                    "administration__name", "administration_id")
+                    "administration__name", "administration_id", "uploaded_by_id")
             .annotate(article_ids=ArrayAgg("articles", distinct=True, default=[]),
                       project_ids=ArrayAgg("joint_projects", distinct=True, default=[]))[:limit])
     return [Change(when=row["created_at"], kind="documents", kind_label=_("Neues Dokument"),
@@ -86,7 +87,8 @@ def documents_new_changes(user, limit: int, since: datetime | None = None) -> li
                    url=reverse("knowledge:document_detail", args=[row["pk"]]),
                    administration=row["administration__name"] or "",
                    public=row["visibility"] == Visibility.PUBLIC,
-                   targets=_targets(row, articles="article_ids", projects="project_ids"))
+                   targets=_targets(row, articles="article_ids", projects="project_ids"),
+                   by=row["uploaded_by_id"])
             for row in rows]
 
 

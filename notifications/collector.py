@@ -8,6 +8,8 @@ reads again a margin before its watermark (a change whose transaction committed 
 carries an earlier time), and the unique key makes that, a double beat or two concurrent
 runs harmless: every person is notified of a change exactly once.
 
+Nobody is notified of their own change (`Change.by`, where the source knows who made it).
+
 Visibility: the sources are asked as a reader of no particular administration (internal
 things are visible to all member staff alike), and only active member staff are
 notified, so nobody learns of anything their own pages would not show them.
@@ -95,7 +97,7 @@ def notifications_collect(*, now: datetime | None = None, since: datetime | None
             # list the most specific target first).
             for key in change.targets:
                 for user_id in sorted(followers.get(key, ())):
-                    if user_id in allowed and user_id not in seen:
+                    if user_id in allowed and user_id not in seen and user_id != change.by:
                         seen.add(user_id)
                         rows.append((user_id, change.object_key, change.kind,
                                      str(change.kind_label)[:100], key,

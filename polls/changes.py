@@ -22,13 +22,15 @@ def polls_changes(user, limit: int, since: datetime | None = None) -> list[Chang
     rows = (polls.order_by("-created_at", "-pk")
             .annotate(topic_ids=ArrayAgg("topics__pk", filter=Q(topics__isnull=False),
                                          distinct=True, default=[]))
-            .values("pk", "title", "created_at", "administration__name", "topic_ids")[:limit])
+            .values("pk", "title", "created_at", "administration__name", "topic_ids",
+                    "author_id")[:limit])
     return [Change(when=row["created_at"], kind="polls", kind_label=_("Neue Rundfrage"),
                    object_key=f"polls.poll:{row['pk']}", title=row["title"],
                    url=reverse("polls:detail", args=[row["pk"]]),
                    administration=row["administration__name"] or "", public=False,
                    targets=(f"polls.poll:{row['pk']}",
-                            *(f"projects.topic:{pk}" for pk in sorted(row["topic_ids"]))))
+                            *(f"projects.topic:{pk}" for pk in sorted(row["topic_ids"]))),
+                   by=row["author_id"])
             for row in rows]
 
 
