@@ -73,7 +73,7 @@ def _ids(through, owner: str, other: str, *, outer: str = "pk") -> ArraySubquery
 
 def _targets(row: dict, **relations: str) -> tuple[str, ...]:
     """The followable things a new article or document concerns: its topics, articles or
-    joint projects (ids from ArrayAgg, None for none), then its administration."""
+    joint projects (id arrays, None entries skipped), then its administration."""
     models = {"topics": "projects.topic", "articles": "knowledge.article",
               "projects": "projects.jointproject"}
     keys = [f"{models[name]}:{pk}" for name, field in relations.items()

@@ -23,6 +23,8 @@ from .models import CollectorState, DigestSetting, Follow, Notification
 from .registry import followable, key_split
 from .selectors import follows_default_of, member_staff_q
 
+logger = logging.getLogger(__name__)
+
 
 def follow_set(*, user: User, key: str, follow: bool) -> bool:
     """Follow a thing or stop following it; returns whether the person follows it now.
@@ -152,8 +154,6 @@ def notifications_quiet():
 def _is_quiet() -> bool:
     return getattr(_quiet, "on", False)
 
-
-logger = logging.getLogger(__name__)
 
 # A burst of changes (120 articles saved one by one) must not queue 120 collector runs in
 # front of the mails: while one run is queued and not yet started, the next change needs
